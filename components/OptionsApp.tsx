@@ -1,0 +1,162 @@
+/** The options page: every setting, each saved as soon as it changes. */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  resetSettings,
+  setSetting,
+  siteKey,
+  watchSettings,
+  type HighlightStyle,
+  type Settings,
+} from '../lib/settings';
+import { Switch } from './Switch';
+
+const STYLES: Array<{ value: HighlightStyle; label: string }> = [
+  { value: 'underline', label: 'Dotted underline' },
+  { value: 'background', label: 'Soft background' },
+  { value: 'none', label: 'None (cards still open on hover)' },
+];
+
+export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [newSite, setNewSite] = useState('');
+  const [siteError, setSiteError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+  if (!settings) return null;
+
+  const saved = (what: string) => setStatus(`${what} saved.`);
+  const addSite = (e: Event) => {
+    e.preventDefault();
+    const raw = newSite.trim();
+    const key = siteKey(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
+    if (!raw || !key) {
+      setSiteError('Enter a site such as example.com');
+      return;
+    }
+    setSiteError(null);
+    setNewSite('');
+    if (!settings.disabledSites.includes(key)) void setSetting('disabledSites', [...settings.disabledSites, key]).then(() => saved(`${key} added`));
+  };
+  const delay = (key: 'openMs' | 'closeMs', value: string) => {
+    const n = Math.round(Number(value));
+    if (!Number.isFinite(n) || n < 0 || n > 10000) return;
+    void setSetting('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() => saved('Delay'));
+  };
+
+  return (
+    <main class="sc-root sc-options">
+      <h1>Source Context options</h1>
+      <section class="sc-section">
+        <h2 class="sc-section-title">Everywhere</h2>
+        <Switch
+          label="Mark indexed names on web pages"
+          description="When off, Source Context does no work on any page."
+          checked={settings.enabled}
+          onChange={(on) => void setSetting('enabled', on).then(() => saved('Setting'))}
+        />
+      </section>
+
+      <section class="sc-section">
+        <h2 class="sc-section-title">Hover cards</h2>
+        <div class="sc-field-row">
+          <label class="sc-field">
+            <span>Open after (ms)</span>
+            <input type="number" min={0} max={10000} step={50} value={settings.hoverDelays.openMs} onChange={(e) => delay('openMs', (e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="sc-field">
+            <span>Close after leaving (ms)</span>
+            <input type="number" min={0} max={10000} step={50} value={settings.hoverDelays.closeMs} onChange={(e) => delay('closeMs', (e.currentTarget as HTMLInputElement).value)} />
+          </label>
+        </div>
+        <fieldset class="sc-fieldset">
+          <legend>How names are marked</legend>
+          {STYLES.map((s) => (
+            <label key={s.value} class="sc-radio">
+              <input
+                type="radio"
+                name="highlight-style"
+                value={s.value}
+                checked={settings.highlightStyle === s.value}
+                onChange={() => void setSetting('highlightStyle', s.value).then(() => saved('Style'))}
+              />
+              {s.label}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section class="sc-section">
+        <h2 class="sc-section-title">Sites where it is off</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="sc-empty">None. Switch a site off from the toolbar popup, or add it here.</p>
+        ) : (
+          <ul class="sc-list">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button type="button" class="sc-link" aria-label={`Turn Source Context back on for ${site}`} onClick={() => void setSetting('disabledSites', settings.disabledSites.filter((s) => s !== site)).then(() => saved(`${site} removed`))}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="sc-add" onSubmit={addSite}>
+          <label class="sc-field">
+            <span>Add a site</span>
+            <input type="text" placeholder="example.com" value={newSite} aria-invalid={siteError ? true : undefined} aria-describedby={siteError ? 'sc-site-error' : undefined} onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <button type="submit" class="sc-button">
+            Add
+          </button>
+          {siteError && (
+            <p id="sc-site-error" class="sc-error">
+              {siteError}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section class="sc-section">
+        <h2 class="sc-section-title">Muted names</h2>
+        {settings.mutedNames.length === 0 ? (
+          <p class="sc-empty">None. Use “Not this” on a card to stop a name being marked.</p>
+        ) : (
+          <ul class="sc-list">
+            {settings.mutedNames.map((m) => (
+              <li key={`${m.entityId}:${m.text}`}>
+                <span>{m.text}</span>
+                <button type="button" class="sc-link" aria-label={`Mark “${m.text}” again`} onClick={() => void setSetting('mutedNames', settings.mutedNames.filter((x) => x !== m)).then(() => saved('Muted names'))}>
+                  Unmute
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="sc-section">
+        <button
+          type="button"
+          class="sc-button sc-danger"
+          onClick={() => {
+            if (confirm('Reset every setting to its default? Disabled sites and muted names will be cleared.')) {
+              void resetSettings().then(() => setSettings({ ...DEFAULT_SETTINGS })).then(() => saved('Defaults'));
+            }
+          }}
+        >
+          Reset to defaults
+        </button>
+      </section>
+      <p class="sc-status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+/** The hover card's frame: a labelled, non-modal dialog around EntityCard, with close and mute controls. */
+import type { Ref } from 'preact';
+import type { EntityDetails } from '../lib/messages';
+import { EntityCard } from './EntityCard';
+
+export interface PopoverProps {
+  details: EntityDetails | null;
+  /** The name as written on the page, offered for muting. */
+  pageText: string;
+  pinned: boolean;
+  dialogRef?: Ref<HTMLDivElement>;
+  onClose: () => void;
+  onMute: () => void;
+  onOpenReader: (articleId: string, sentenceIndex: number) => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+  onPin: () => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+const HEADING_ID = 'sc-popover-heading';
+
+export function Popover(props: PopoverProps) {
+  const { details } = props;
+  return (
+    <div
+      ref={props.dialogRef}
+      class={`sc-popover${props.pinned ? ' sc-pinned' : ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={HEADING_ID}
+      tabIndex={-1}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+      onPointerDown={props.onPin}
+      onKeyDown={props.onKeyDown}
+    >
+      <div class="sc-popover-bar">
+        <span class="sc-brand">Source Context</span>
+        <button type="button" class="sc-icon-button" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      {details ? (
+        <EntityCard details={details} headingId={HEADING_ID} onOpenReader={props.onOpenReader} />
+      ) : (
+        <p class="sc-loading" id={HEADING_ID}>
+          Loading…
+        </p>
+      )}
+      <div class="sc-popover-footer">
+        <button type="button" class="sc-link" onClick={props.onMute}>
+          Not this — stop marking “{props.pageText}”
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The reader: a bundled article in full, offline, with its metadata (unknowns said to be unknown), every
+ * entity mention marked, the target sentence (#article=ID&sentence=N) emphasised and scrolled to, and the
+ * article's entities listed.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { loadIndex } from '../lib/index/load';
+import type { SourceIndex } from '../lib/index/schema';
+import { TYPE_LABELS, formatDate, plural } from '../lib/format';
+import { entityDetails } from '../lib/index/views';
+import { EntityCard } from './EntityCard';
+
+function parseHash(hash: string): { articleId: string | null; sentence: number | null } {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const s = p.get('sentence');
+  return { articleId: p.get('article'), sentence: s !== null && /^\d+$/.test(s) ? Number(s) : null };
+}
+
+export function ReaderApp() {
+  const [index, setIndex] = useState<SourceIndex | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [target, setTarget] = useState(() => parseHash(location.hash));
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadIndex().then(setIndex, (e: Error) => setError(e.message));
+    const onHash = () => setTarget(parseHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  const article = index?.articles.find((a) => a.id === (target.articleId ?? index.articles[0]?.id)) ?? null;
+  const entities = useMemo(() => {
+    if (!index || !article) return [];
+    return index.entities
+      .map((e) => ({ entity: e, mentions: e.mentions.filter((m) => m.articleId === article.id) }))
+      .filter((x) => x.mentions.length > 0)
+      .sort((a, b) => b.mentions.length - a.mentions.length || a.entity.name.localeCompare(b.entity.name));
+  }, [index, article]);
+
+  // Where each sentence's mentions are, as [start, end, entityId] in sentence offsets.
+  const marks = useMemo(() => {
+    const bySentence = new Map<number, Array<[number, number, string]>>();
+    for (const { entity, mentions } of entities) {
+      for (const m of mentions) {
+        const list = bySentence.get(m.sentenceIndex) ?? [];
+        for (const [s, e] of m.spans) list.push([s, e, entity.id]);
+        bySentence.set(m.sentenceIndex, list);
+      }
+    }
+    return bySentence;
+  }, [entities]);
+
+  useEffect(() => {
+    if (target.sentence === null || !article) return;
+    const el = document.getElementById(`sentence-${target.sentence}`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  }, [article, target.sentence]);
+
+  if (error) return <main class="sc-root sc-reader"><p class="sc-error">The index could not be loaded: {error}</p></main>;
+  if (!index) return <main class="sc-root sc-reader"><p class="sc-empty">Loading…</p></main>;
+  if (!article) return <main class="sc-root sc-reader"><p class="sc-error">No bundled article has the id “{target.articleId}”.</p></main>;
+
+  const names = new Map(entities.map((x) => [x.entity.id, x.entity.name]));
+  const details = selected ? entityDetails(index, selected) : null;
+  const paragraphs: Array<Array<number>> = [];
+  article.sentences.forEach(([start], i) => {
+    const prevEnd = i > 0 ? article.sentences[i - 1]![1] : 0;
+    if (i === 0 || article.text.slice(prevEnd, start).includes('\n')) paragraphs.push([]);
+    paragraphs[paragraphs.length - 1]!.push(i);
+  });
+
+  return (
+    <div class="sc-root sc-reader">
+      <main class="sc-reader-main">
+        <header>
+          <p class="sc-kicker">Bundled article · read offline</p>
+          <h1>{article.title ?? 'Title unknown'}</h1>
+          <dl class="sc-meta">
+            <dt>Outlet</dt>
+            <dd>{article.outlet ?? 'unknown'}</dd>
+            <dt>Cites</dt>
+            <dd>{article.citedSources.length ? article.citedSources.join(', ') : 'no named source'}</dd>
+            <dt>Published</dt>
+            <dd>{formatDate(article.published)}</dd>
+            <dt>Address</dt>
+            <dd>{article.url ? <a href={article.url} rel="noreferrer">{article.url}</a> : 'unknown'}</dd>
+            <dt>Language</dt>
+            <dd>{article.language ?? 'unknown'}</dd>
+            {article.note && (
+              <>
+                <dt>Note</dt>
+                <dd>{article.note}</dd>
+              </>
+            )}
+          </dl>
+        </header>
+        <article class="sc-article-text" lang={article.language ?? undefined}>
+          {paragraphs.map((sentences, p) => (
+            <p key={p}>
+              {sentences.map((i) => {
+                const [start, end] = article.sentences[i]!;
+                const text = article.text.slice(start, end);
+                const spans = (marks.get(i) ?? []).sort((a, b) => a[0] - b[0]);
+                const parts = [];
+                let at = 0;
+                for (const [s, e, id] of spans) {
+                  if (s < at) continue;
+                  parts.push(text.slice(at, s));
+                  parts.push(
+                    <button type="button" key={s} class="sc-mention" title={names.get(id)} onClick={() => setSelected(id)}>
+                      {text.slice(s, e)}
+                    </button>,
+                  );
+                  at = e;
+                }
+                parts.push(text.slice(at));
+                return (
+                  <span key={i} id={`sentence-${i}`} tabIndex={-1} class={`sc-sentence-text${target.sentence === i ? ' sc-target' : ''}`}>
+                    {parts}{' '}
+                  </span>
+                );
+              })}
+            </p>
+          ))}
+        </article>
+      </main>
+      <aside class="sc-reader-side" aria-labelledby="sc-entities-title">
+        <h2 id="sc-entities-title" class="sc-section-title">
+          Names in this article
+        </h2>
+        <ul class="sc-page-list">
+          {entities.map(({ entity, mentions }) => (
+            <li key={entity.id}>
+              <button type="button" class={`sc-page-item${selected === entity.id ? ' sc-active' : ''}`} aria-pressed={selected === entity.id} onClick={() => setSelected(entity.id)}>
+                <span class="sc-page-name">{entity.name}</span>
+                <span class="sc-result-type">{TYPE_LABELS[entity.type]}</span>
+                <span class="sc-page-count" aria-label={plural(mentions.length, 'sentence')}>
+                  {mentions.length}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {details && (
+          <div class="sc-reader-card">
+            <EntityCard
+              details={details}
+              headingId="sc-reader-entity"
+              initialSentences={5}
+              onOpenReader={(articleId, sentence) => (location.hash = `article=${encodeURIComponent(articleId)}&sentence=${sentence}`)}
+            />
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import './highlights.css';
+import cardCss from '../../components/card.css?inline';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runContentScript } from '../../lib/page/content-app';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*', 'file:///*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main: (ctx) => runContentScript(ctx, cardCss),
+});

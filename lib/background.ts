@@ -1,0 +1,80 @@
+/**
+ * The service worker: serves index data to content scripts, keeps the toolbar badge and icon in step with
+ * each tab, and owns the context menu and keyboard commands. It never makes a network request: the index
+ * is read from the extension package.
+ */
+import { browser } from 'wxt/browser';
+import { loadIndex } from './index/load';
+import { entityDetails, toMatchData } from './index/views';
+import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
+
+const MENU_ID = 'source-context-lookup';
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const iconPaths = (variant: 'on' | 'off') =>
+  Object.fromEntries(ICON_SIZES.map((s) => [s, `/icon/${variant === 'on' ? '' : 'off-'}${s}.png`]));
+
+let matchData: Promise<MatchData> | null = null;
+
+const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+export function popupUrl(params: Record<string, string | number>): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return browser.runtime.getURL(`/popup.html?${query}` as '/popup.html');
+}
+
+async function handle(message: BackgroundRequest, tabId: number | undefined): Promise<unknown> {
+  switch (message.type) {
+    case 'get-match-data':
+      matchData ??= loadIndex().then(toMatchData);
+      return matchData;
+    case 'get-entity':
+      return entityDetails(await loadIndex(), message.id);
+    case 'mentions-changed':
+      if (tabId === undefined) return null;
+      await action().setBadgeText({ tabId, text: message.enabled && message.count > 0 ? String(Math.min(message.count, 999)) : '' });
+      await action().setIcon({ tabId, path: iconPaths(message.enabled ? 'on' : 'off') });
+      return null;
+    case 'open-reader': {
+      const hash = `article=${encodeURIComponent(message.articleId)}${message.sentenceIndex === undefined ? '' : `&sentence=${message.sentenceIndex}`}`;
+      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#${hash}` as '/reader.html') });
+      return null;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const request = message as BackgroundRequest;
+    if (typeof request?.type !== 'string') return undefined;
+    const result = handle(request, sender.tab?.id);
+    return result.then((r) => (r === undefined ? null : r));
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void action().setBadgeBackgroundColor({ color: '#0b57d0' });
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: 'Look up “%s” in Source Context',
+        contexts: ['selection'],
+      }),
+    );
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+    const params: Record<string, string | number> = { q: info.selectionText.trim().slice(0, 200) };
+    if (tab?.id !== undefined) params.tabId = tab.id;
+    void browser.tabs.create({ url: popupUrl(params) });
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'next-mention') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const request: ContentRequest = { type: 'next-mention' };
+    await browser.tabs.sendMessage(tab.id, request).catch(() => {});
+  });
+}

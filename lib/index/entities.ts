@@ -1,0 +1,279 @@
+/**
+ * Turns name candidates from all articles into entities: groups spellings of one name, merges an acronym
+ * with its expansion ("CECOT" ↔ "Terrorism Confinement Center", "U.S." ↔ "United States"), a surname with
+ * the one person who bears it ("Noem" → "Kristi Noem"), decides each entity's type from the clues of all
+ * its mentions, and gives every alias its matching rule.
+ */
+import type { Candidate } from './candidates';
+import { isAcronym } from './candidates';
+import type { EntityType } from './constants';
+import { CONNECTORS, GIVEN_NAMES, PLACES, TYPE_BY_FOLLOWING_NOUN, TYPE_BY_HEAD_WORD } from './lexicon';
+
+/** Forms of address, not roles: "Mr Obama" is an alias, but "Mr" says nothing about him. */
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Sir', 'Dame']);
+
+export interface AliasDraft {
+  text: string;
+  caseSensitive: boolean;
+  requireCapital: boolean;
+}
+
+export interface EntityDraft {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: AliasDraft[];
+  roles: string[];
+  description?: string;
+}
+
+interface Group {
+  key: string;
+  /** Spellings seen, with counts, to pick the usual one as the name. */
+  surfaces: Map<string, number>;
+  candidates: Candidate[];
+  /** Extra alias spellings (titled forms, absorbed acronyms and surnames). */
+  extraAliases: Set<string>;
+  mergedInto?: Group;
+}
+
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[\s\u00a0\-‐‑–]+/g, ' ')
+    .trim();
+}
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug || 'entity';
+}
+
+function root(g: Group): Group {
+  while (g.mergedInto) g = g.mergedInto;
+  return g;
+}
+
+function merge(from: Group, into: Group): void {
+  const a = root(from);
+  const b = root(into);
+  if (a !== b) a.mergedInto = b;
+}
+
+function initials(words: string[]): string {
+  return words
+    .filter((w) => !CONNECTORS.has(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+function acronymLetters(acronym: string): string | null {
+  if (/\d/.test(acronym)) return null;
+  return acronym.replace(/[.\-&]/g, '').toUpperCase();
+}
+
+export function typeVotes(candidates: Candidate[], name: string): Map<EntityType, number> {
+  const votes = new Map<EntityType, number>();
+  const vote = (t: EntityType, w: number) => votes.set(t, (votes.get(t) ?? 0) + w);
+  const words = name.split(/\s+/);
+  // The head of "Memorandum of Cooperation" is "Memorandum"; of "Alien Enemies Act", "Act".
+  const connector = words.findIndex((w) => CONNECTORS.has(w));
+  const head = words[connector > 0 ? connector - 1 : words.length - 1]!.toLowerCase();
+  const headType = TYPE_BY_HEAD_WORD[head];
+  if (headType && words.length > 1) vote(headType, connector > 0 ? 2 : 3);
+  if (PLACES.has(name)) vote('place', 4);
+  if (GIVEN_NAMES.has(words[0]!.toLowerCase())) vote('person', words.length > 1 ? 2 : 1);
+  // "Congress", "Parliament": an institution word used as a name on its own.
+  if (words.length === 1 && headType === 'organization') vote('organization', 1);
+  for (const c of candidates) {
+    if (c.role) vote('person', 3);
+    if (c.fromRolePrefix) vote('organization', 2);
+    if (c.followingNoun === 'administration') vote('person', 1);
+    else if (c.followingNoun) vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
+    if (c.speechVerbAfter) vote('person', 1);
+    if (c.afterAccordingTo) vote('organization', 1);
+    if (c.previousWord && ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord))
+      vote('place', 0.5);
+  }
+  return votes;
+}
+
+function decideType(votes: Map<EntityType, number>): EntityType {
+  let best: EntityType = 'other';
+  let bestScore = 0;
+  for (const [t, score] of votes) {
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 1 ? best : 'other';
+}
+
+function aliasRule(text: string): AliasDraft {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const allCaps = letters.length > 0 && letters === letters.toUpperCase();
+  // Acronyms and short all-caps words match only as written: SAFE must never light up "safe".
+  const caseSensitive = isAcronym(text) || (allCaps && letters.length <= 5);
+  return { text, caseSensitive, requireCapital: !caseSensitive };
+}
+
+export function buildEntities(candidates: Candidate[]): EntityDraft[] {
+  const groups = new Map<string, Group>();
+  const groupOf = (surface: string): Group => {
+    const key = foldKey(surface);
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, surfaces: new Map(), candidates: [], extraAliases: new Set() };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const c of candidates) {
+    const g = groupOf(c.surface);
+    g.surfaces.set(c.surface, (g.surfaces.get(c.surface) ?? 0) + 1);
+    g.candidates.push(c);
+    if (c.titledForm) g.extraAliases.add(c.titledForm);
+  }
+
+  // A leading demonym is an adjective: "Venezuelan Tren de Aragua" is "Tren de Aragua".
+  for (const g of groups.values()) {
+    const space = g.key.indexOf(' ');
+    if (space < 0) continue;
+    const rest = groups.get(g.key.slice(space + 1));
+    if (rest && /(?:an|ian|ese|ish|i)$/.test(g.key.slice(0, space))) {
+      g.mergedInto = rest;
+      g.surfaces.clear();
+    }
+  }
+
+  // Acronyms defined in parentheses, then acronyms whose letters are a name's initials.
+  for (const c of candidates) {
+    if (c.definesAcronym) merge(groupOf(c.definesAcronym), groupOf(c.surface));
+  }
+  const multiWord = [...groups.values()].filter((g) => g.key.includes(' ') && !g.mergedInto);
+  for (const g of groups.values()) {
+    if (g.mergedInto || g.key.includes(' ')) continue;
+    const surface = [...g.surfaces.keys()][0];
+    if (!surface || !isAcronym(surface)) continue;
+    const letters = acronymLetters(surface);
+    if (!letters) continue;
+    const matches = multiWord.filter((m) => initials([...m.surfaces.keys()][0]!.split(/\s+/)) === letters);
+    if (matches.length === 1) merge(g, matches[0]!);
+  }
+
+  // Types are decided on whole groups, then surnames join the one person who has them.
+  const typed = new Map<Group, EntityType>();
+  const typeOf = (g: Group): EntityType => {
+    const r = root(g);
+    let t = typed.get(r);
+    if (!t) {
+      const all = collect(r, groups);
+      t = decideType(typeVotes(all.flatMap((m) => m.candidates), nameOf(r, groups)));
+      typed.set(r, t);
+    }
+    return t;
+  };
+  const people = [...groups.values()].filter(
+    (g) => !g.mergedInto && g.key.includes(' ') && typeOf(g) === 'person',
+  );
+  for (const g of groups.values()) {
+    if (g.mergedInto || g.key.includes(' ')) continue;
+    const bearers = people.filter((p) => p.key.split(' ').pop() === g.key);
+    if (bearers.length === 1) merge(g, bearers[0]!);
+    else if (bearers.length > 1) g.surfaces.clear(); // ambiguous surname: match neither
+  }
+  typed.clear();
+
+  const drafts: EntityDraft[] = [];
+  const usedIds = new Set<string>();
+  for (const g of groups.values()) {
+    if (g.mergedInto) continue;
+    const members = collect(g, groups);
+    if (members.every((m) => m.surfaces.size === 0)) continue;
+    const name = nameOf(g, groups);
+    const type = typeOf(g);
+    const allCandidates = members.flatMap((m) => m.candidates);
+    // One lone capitalised word with no clue at all is more often noise than a name.
+    if (type === 'other' && !name.includes(' ') && !isAcronym(name) && allCandidates.length < 2) continue;
+    const aliasTexts = new Map<string, string>();
+    const addAlias = (text: string) => {
+      const key = foldKey(text);
+      if (!aliasTexts.has(key)) aliasTexts.set(key, text);
+    };
+    addAlias(name);
+    for (const m of members) {
+      for (const s of m.surfaces.keys()) addAlias(s);
+      for (const s of m.extraAliases) addAlias(s);
+    }
+    let id = slugify(name);
+    for (let n = 2; usedIds.has(id); n++) id = `${slugify(name)}-${n}`;
+    usedIds.add(id);
+    const roles = [
+      ...new Set(allCandidates.map((c) => c.role).filter((r): r is string => !!r && !HONORIFICS.has(r.replace(/\.$/, '')))),
+    ];
+    drafts.push({
+      id,
+      name,
+      type,
+      aliases: [...aliasTexts.values()].map(aliasRule),
+      roles,
+    });
+  }
+  return dropAmbiguousAliases(addSurnames(drafts));
+}
+
+/** A person is also called by surname alone ("Noem") when no other entity could be meant. */
+function addSurnames(drafts: EntityDraft[]): EntityDraft[] {
+  const surnameOf = (d: EntityDraft) => (d.type === 'person' ? d.name.split(/\s+/) : []).slice(1).pop();
+  const counts = new Map<string, number>();
+  for (const d of drafts) {
+    const s = surnameOf(d);
+    if (s) counts.set(foldKey(s), (counts.get(foldKey(s)) ?? 0) + 1);
+  }
+  for (const d of drafts) {
+    const s = surnameOf(d);
+    if (!s || counts.get(foldKey(s)) !== 1 || s.length < 3) continue;
+    if (!d.aliases.some((a) => foldKey(a.text) === foldKey(s))) d.aliases.push(aliasRule(s));
+  }
+  return drafts;
+}
+
+/** All groups merged into `g`, with `g` first. */
+function collect(g: Group, groups: Map<string, Group>): Group[] {
+  return [g, ...[...groups.values()].filter((m) => m !== g && root(m) === g)];
+}
+
+/** The usual spelling of the longest name that is not an acronym. */
+function nameOf(g: Group, groups: Map<string, Group>): string {
+  const members = collect(g, groups).filter((m) => m.surfaces.size > 0);
+  const spelled = (m: Group) => [...m.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const full = members
+    .map(spelled)
+    .sort(
+      (a, b) =>
+        Number(isAcronym(a)) - Number(isAcronym(b)) ||
+        b.split(/\s+/).length - a.split(/\s+/).length ||
+        b.length - a.length,
+    );
+  return full[0] ?? g.key;
+}
+
+/** An alias claimed by two entities would light up the wrong card half the time: it goes to neither. */
+function dropAmbiguousAliases(drafts: EntityDraft[]): EntityDraft[] {
+  const owners = new Map<string, number>();
+  for (const d of drafts) for (const a of d.aliases) owners.set(foldKey(a.text), (owners.get(foldKey(a.text)) ?? 0) + 1);
+  return drafts
+    .map((d) => ({
+      ...d,
+      aliases: d.aliases.filter((a) => owners.get(foldKey(a.text)) === 1 || foldKey(a.text) === foldKey(d.name)),
+    }))
+    .filter((d) => d.aliases.length > 0);
+}

@@ -1,0 +1,185 @@
+/**
+ * Word lists for entity extraction. They are general English newswire knowledge, not facts about any one
+ * article: adding an article must never require editing this file.
+ */
+
+const words = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** Capitalised only because they start a sentence (or a headline): never an entity on their own. */
+export const ORDINARY_WORDS = words(`
+a an the this that these those it its it's he she they we you i me him her them us our your their his my
+in on at for with from by to of as into onto over under after before during since until while when where
+why how what which who whom whose whether if then than but and or nor so yet also too both either neither
+each every some many most much more less all any no not none such other another one two three four five
+six seven eight nine ten first second third last next new old however meanwhile despite although though
+because although thus therefore indeed moreover furthermore still even just only already again later
+now today yesterday tomorrow here there according following amid among across along around about above
+below between beyond within without against toward towards upon via per like unlike including regarding
+concerning considering given having being is are was were be been do does did has have had will would
+shall should can could may might must let lets said says say asked told according critics officials
+experts analysts sources reports report many several few most others everyone someone nobody anyone
+yes no please thanks thank dear hello hi oh well okay ok instead perhaps maybe certainly clearly
+overall finally initially currently recently previously additionally similarly separately notably
+ultimately especially particularly specifically generally typically usually often sometimes never
+always once twice earlier late early
+`);
+
+export const MONTHS_AND_DAYS = words(`
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday
+`);
+
+/** Lower-case words that may sit inside a name: "Tren de Aragua", "Department of Homeland Security". */
+export const CONNECTORS = words(`of de del della di da do dos das la le las los du des van von der den al bin ibn for the on y und`);
+
+/**
+ * Titles that precede a person's name. Multi-word ones are listed as written; matching is on tokens.
+ * "Secretary" also covers "Homeland Security Secretary": the words before it join the role.
+ */
+export const PERSON_TITLES = words(`
+president vice-president secretary senator sen sen. representative rep rep. congressman congresswoman
+governor gov gov. mayor minister premier chancellor king queen prince princess pope judge justice
+attorney general gen gen. colonel col col. lieutenant lt lt. captain capt capt. sergeant sgt admiral
+commander director chairman chairwoman chair commissioner ambassador speaker leader dr dr. mr mr.
+mrs mrs. ms ms. miss sir dame lord lady rev rev. reverend father sister brother sheriff officer
+detective inspector professor prof prof. chief ceo founder cofounder co-founder president-elect
+pastor bishop archbishop cardinal rabbi imam sheikh emir sultan ayatollah spokesman spokeswoman
+spokesperson deputy envoy councillor councilman councilwoman coach
+`);
+
+/** Given names common in English-language news; a run starting with one is probably a person. */
+export const GIVEN_NAMES = words(`
+aaron adam alan albert alex alexander alexandria ali alice amanda amy andrew angela anna anne anthony
+antonio barack barbara ben benjamin bernie beto bill bob boris brian brett carlos caroline catherine
+charles charlie chris christopher chuck claire daniel david deborah debbie dennis diana donald doug
+edward elizabeth elon emily emma emmanuel eric erin francis frank gavin george gina greg gretchen hillary
+hunter ivanka jack jacob james jane janet jared javier jeff jennifer jerome jill jim joe john jonathan
+jose joseph josh juan julia justin kamala karen kate katherine kathy kevin kim kristi laura lindsey linda
+lisa liz lloyd luis marco marcus margaret maria mark marjorie martin mary matt matthew melania michael
+michelle mike mitch mohammed muhammad nancy narendra nayib nicolas nicolás nikki olaf oliver pam patrick
+paul pedro pete peter rachel rand richard rick robert roger ron ruth ryan sam samuel sandra sarah scott
+sean sergei sharon stephen steve steven susan ted thomas tim tom tony ursula victor vladimir volodymyr
+walter william xi yolanda eleanor grace robert emmerson morgan tendai
+`);
+
+/** A last word that says what kind of thing a name is. */
+export const TYPE_BY_HEAD_WORD: Record<string, 'organization' | 'law' | 'facility' | 'program' | 'document' | 'place'> = {
+  ...Object.fromEntries(
+    `department ministry agency administration council party association organization organisation union
+    bureau committee commission court university college school institute foundation corporation corp
+    inc company co group bank army navy forces force police guard congress senate parliament assembly
+    cabinet government office service services network news times post journal press media reuters church
+    club league federation team board authority coalition movement front cartel gang brotherhood society
+    fund trust studios labs airlines motors systems technologies alliance command tribunal`
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => [w, 'organization']),
+  ),
+  ...Object.fromEntries(
+    `act law bill treaty amendment constitution code statute ordinance order directive resolution convention`
+      .split(/\s+/)
+      .map((w) => [w, 'law']),
+  ),
+  ...Object.fromEntries(
+    `center centre prison jail penitentiary airport base camp hospital station port facility tower plant
+    stadium arena museum palace bridge house building hall library embassy consulate mall`
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => [w, 'facility']),
+  ),
+  ...Object.fromEntries(
+    `program programme initiative project scheme plan campaign strategy mission`
+      .split(/\s+/)
+      .map((w) => [w, 'program']),
+  ),
+  ...Object.fromEntries(
+    `memorandum report declaration agreement letter charter manifesto communique doctrine framework`
+      .split(/\s+/)
+      .map((w) => [w, 'document']),
+  ),
+  ...Object.fromEntries(
+    `river mountain mountains lake sea ocean island islands valley county province region city bay strait
+    gulf desert street avenue square peninsula coast state`
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => [w, 'place']),
+  ),
+};
+
+/** A lower-case noun right after a name ("MS-13 gang", "SAFE program", "CECOT facility") types it. */
+export const TYPE_BY_FOLLOWING_NOUN: Record<string, 'organization' | 'facility' | 'program' | 'law'> = {
+  organization: 'organization',
+  organisation: 'organization',
+  gang: 'organization',
+  group: 'organization',
+  cartel: 'organization',
+  party: 'organization',
+  company: 'organization',
+  agency: 'organization',
+  militia: 'organization',
+  network: 'organization',
+  outlet: 'organization',
+  newspaper: 'organization',
+  organizations: 'organization',
+  gangs: 'organization',
+  program: 'program',
+  programme: 'program',
+  initiative: 'program',
+  scheme: 'program',
+  facility: 'facility',
+  prison: 'facility',
+  camp: 'facility',
+  plant: 'facility',
+  law: 'law',
+  statute: 'law',
+};
+
+/** Verbs that introduce what someone said: "Trump wrote:", "Bukele has acknowledged that …". */
+export const SPEECH_VERBS = words(`
+said says say wrote writes write told tells stated states added adds acknowledged acknowledges admitted
+admits claimed claims argued argues insisted insists warned warns alleged alleges noted notes announced
+announces confirmed confirms denied denies maintained maintains declared declares explained explains
+posted posts tweeted tweets suggested suggests asserted asserts believes believed contended contends
+compared compares called calls described describes accused accuses criticized criticised condemned
+denounced reported reports
+`);
+
+/**
+ * Places named without a telling head word: countries, US states, large cities and regions.
+ * General geography, the same for every article.
+ */
+export const PLACES = new Set(
+  `Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
+Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria
+Burkina Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus
+Czechia Denmark Djibouti Dominica Ecuador Egypt El_Salvador Eritrea Estonia Eswatini Ethiopia Fiji
+Finland France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras
+Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya
+Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania
+Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova
+Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal Netherlands New_Zealand
+Nicaragua Niger Nigeria North_Korea South_Korea Norway Oman Pakistan Palau Palestine Panama
+Papua_New_Guinea Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa San_Marino
+Saudi_Arabia Senegal Serbia Seychelles Sierra_Leone Singapore Slovakia Slovenia Somalia South_Africa
+South_Sudan Spain Sri_Lanka Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand
+Togo Tonga Trinidad Tunisia Turkey Türkiye Turkmenistan Tuvalu Uganda Ukraine United_Arab_Emirates
+United_Kingdom United_States Uruguay Uzbekistan Vanuatu Vatican Venezuela Vietnam Yemen Zambia Zimbabwe
+Britain England Scotland Wales Europe Asia Africa America Antarctica Oceania Latin_America
+Central_America South_America North_America Middle_East Caribbean Siberia Scandinavia Balkans
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina
+North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas
+Utah Vermont Virginia Washington West_Virginia Wisconsin Wyoming
+London Paris Berlin Madrid Rome Moscow Beijing Tokyo Delhi New_Delhi Mumbai Washington Chicago
+Los_Angeles San_Francisco Seattle Boston Miami Houston Dallas Atlanta Denver Phoenix Detroit
+Philadelphia Toronto Montreal Vancouver Sydney Melbourne Caracas San_Salvador Bogota Lima Havana
+Mexico_City Brussels Geneva Vienna Kyiv Kiev Warsaw Istanbul Cairo Jerusalem Tehran Baghdad Kabul
+Harare Nairobi Lagos Johannesburg Seoul Pyongyang Shanghai Hong_Kong Singapore Jakarta Manila Bangkok
+Hanoi Dubai Riyadh Doha Gaza Kathmandu Alaska Amsterdam Stockholm Oslo Copenhagen Helsinki Dublin
+Edinburgh Lisbon Athens Prague Budapest Bucharest Sofia Belgrade Zagreb Ottawa`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((p) => p.replace(/_/g, ' ')),
+);

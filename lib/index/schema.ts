@@ -1,0 +1,79 @@
+/**
+ * The shape of the bundled article index. Tools outside the project read this file, so fields are only
+ * ever added; a breaking change bumps INDEX_VERSION.
+ */
+import { z } from 'zod';
+
+import { ATTRIBUTION_ROLES, ENTITY_TYPES, INDEX_VERSION } from './constants';
+
+export const articleSchema = z.strictObject({
+  id: z.string().min(1),
+  /** null where the seed does not say; the UI shows "unknown". */
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  citedSources: z.array(z.string()),
+  url: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD) or null. */
+  published: z.string().nullable(),
+  language: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The article's full text, so the reader page works offline. */
+  text: z.string(),
+  /** Sentences as [start, end) character offsets into `text`. */
+  sentences: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+export const aliasSchema = z.strictObject({
+  text: z.string().min(1),
+  /** Acronyms and short all-caps words match only as written: SAFE never matches "safe". */
+  caseSensitive: z.boolean(),
+  /** Single words (surnames, one-word places) only match when capitalised: "Trump", not "trump". */
+  requireCapital: z.boolean(),
+});
+export type Alias = z.infer<typeof aliasSchema>;
+
+export const attributionSchema = z.strictObject({
+  /** Who asserts the sentence: the outlet (null when unknown), the quoted person, the reported party. */
+  by: z.string().nullable(),
+  role: z.enum(ATTRIBUTION_ROLES),
+  /** The entity behind `by`, when it is one of the index's entities. */
+  byEntityId: z.string().optional(),
+  /** The words of the article that establish the attribution, e.g. "According to Breitbart". */
+  cue: z.string().optional(),
+});
+export type Attribution = z.infer<typeof attributionSchema>;
+
+export const mentionSchema = z.strictObject({
+  articleId: z.string(),
+  sentenceIndex: z.number().int().nonnegative(),
+  sentence: z.string(),
+  /** Where the entity's name sits in `sentence`, [start, end) pairs, for emphasis. */
+  spans: z.array(z.tuple([z.number().int(), z.number().int()])),
+  attribution: attributionSchema,
+});
+export type Mention = z.infer<typeof mentionSchema>;
+
+export const entitySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  type: z.enum(ENTITY_TYPES),
+  aliases: z.array(aliasSchema),
+  description: z.string().optional(),
+  /** Titles the articles use before the name ("President", "Homeland Security Secretary"). */
+  roles: z.array(z.string()),
+  mentions: z.array(mentionSchema),
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const indexSchema = z.strictObject({
+  version: z.literal(INDEX_VERSION),
+  articles: z.array(articleSchema),
+  entities: z.array(entitySchema),
+  /** fuse.js index over SEARCH_KEYS, prebuilt so the popup does not index at start-up. */
+  search: z.strictObject({
+    keys: z.array(z.string()),
+    index: z.unknown(),
+  }),
+});
+export type SourceIndex = z.infer<typeof indexSchema>;

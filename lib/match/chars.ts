@@ -1,0 +1,97 @@
+/**
+ * Character classes and folding for matching. Pages mix curly and straight apostrophes, NBSPs, soft and
+ * non-breaking hyphens; names must match whichever the page uses. Classes are cached per UTF-16 code unit
+ * in typed arrays, so the hot loop does one array read per character and never allocates.
+ */
+
+// Plain numeric constants (not an enum object) so the hot loop compares small integers.
+export const UNKNOWN = 0;
+/** Letters, digits, combining marks: the inside of a word. */
+export const WORD = 1;
+/** Spaces and hyphens of every kind: all fold to one separator, and runs collapse. */
+export const SEPARATOR_CLASS = 2;
+/** Invisible characters (soft hyphen, zero-width space/joiners): skipped entirely. */
+export const IGNORED = 3;
+/** Everything else: punctuation and symbols, kept as themselves. */
+export const PUNCTUATION = 4;
+export type CharClass = 0 | 1 | 2 | 3 | 4;
+
+/** The folded symbol every separator becomes. */
+export const SEPARATOR = 0x20;
+export const APOSTROPHE = 0x27;
+export const DOUBLE_QUOTE = 0x22;
+
+const classes = new Uint8Array(65536);
+const folded = new Uint16Array(65536);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function classify(code: number): void {
+  const ch = String.fromCharCode(code);
+  let cls: CharClass;
+  let fold = code;
+  if (code >= 0xd800 && code <= 0xdfff) {
+    // Halves of astral characters (emoji, rare CJK): treat as word parts without folding.
+    cls = WORD;
+  } else if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
+    cls = IGNORED;
+  } else if (
+    /\s/.test(ch) ||
+    code === 0x2d ||
+    (code >= 0x2010 && code <= 0x2013) ||
+    code === 0x2212 ||
+    code === 0xfe63 ||
+    code === 0xff0d
+  ) {
+    cls = SEPARATOR_CLASS;
+    fold = SEPARATOR;
+  } else if (WORD_RE.test(ch)) {
+    cls = WORD;
+    const lower = ch.toLowerCase();
+    if (lower.length === 1) fold = lower.charCodeAt(0);
+  } else {
+    cls = PUNCTUATION;
+    if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x2032 || code === 0xff07) {
+      fold = APOSTROPHE;
+    } else if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2033) {
+      fold = DOUBLE_QUOTE;
+    }
+  }
+  classes[code] = cls;
+  folded[code] = fold;
+}
+
+for (let code = 0; code < 128; code++) classify(code);
+
+export function charClass(code: number): CharClass {
+  const cls = classes[code]! as CharClass;
+  if (cls !== UNKNOWN) return cls;
+  classify(code);
+  return classes[code]! as CharClass;
+}
+
+/** Lower-cased, apostrophe- and separator-normalised form of one code unit. Call charClass first. */
+export function foldedChar(code: number): number {
+  return folded[code]!;
+}
+
+/** The same normalisation as the matcher applies to pages, for one alias: folded or not. */
+export function normalizeForMatch(text: string, fold: boolean): number[] {
+  const out: number[] = [];
+  let lastWasSeparator = true; // drop leading separators
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const cls = charClass(code);
+    if (cls === IGNORED) continue;
+    if (cls === SEPARATOR_CLASS) {
+      if (!lastWasSeparator) out.push(SEPARATOR);
+      lastWasSeparator = true;
+      continue;
+    }
+    lastWasSeparator = false;
+    const f = foldedChar(code);
+    // Punctuation is folded (curly → straight) either way; only letters keep their case when not folding.
+    out.push(fold || cls === PUNCTUATION ? f : code);
+  }
+  if (out[out.length - 1] === SEPARATOR) out.pop();
+  return out;
+}

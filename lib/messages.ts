@@ -1,0 +1,44 @@
+/** Messages between the extension's parts. Every request has a `type`; answers are plain JSON. */
+import type { Article, Entity } from './index/schema';
+
+/** The compact alias table the content script compiles its matcher from. */
+export interface MatchData {
+  /** [entityId, alias text, caseSensitive, requireCapital] */
+  aliases: Array<[string, string, boolean, boolean]>;
+  names: Record<string, string>;
+}
+
+export type ArticleMeta = Omit<Article, 'text' | 'sentences'>;
+
+export interface EntityDetails {
+  entity: Entity;
+  articles: Record<string, ArticleMeta>;
+}
+
+/** Sent to the background service worker. */
+export type BackgroundRequest =
+  | { type: 'get-match-data' }
+  | { type: 'get-entity'; id: string }
+  | { type: 'mentions-changed'; count: number; enabled: boolean }
+  | { type: 'open-reader'; articleId: string; sentenceIndex?: number };
+
+/** Sent to a tab's content script (by the popup, the background, and tests). */
+export type ContentRequest =
+  | { type: 'get-page-mentions' }
+  | { type: 'reveal-mention'; index: number }
+  | { type: 'next-mention' };
+
+export interface PageMentionItem {
+  entityId: string;
+  name: string;
+  /** Exactly as written on the page. */
+  text: string;
+}
+
+export interface PageMentionsResponse {
+  mentions: PageMentionItem[];
+  /** False where the extension is off for this site (then mentions is empty). */
+  enabled: boolean;
+  /** True while the page is still being scanned. */
+  pending: boolean;
+}

@@ -1,0 +1,277 @@
+/**
+ * Keeps a document's mentions found and painted while the page changes.
+ *
+ * - The first scan and every rescan run in slices of at most `budgetMs` (8 ms) on idle callbacks.
+ * - The MutationObserver callback does no work: it only queues records (uBlock Origin's domWatcher
+ *   pattern). A later flush turns them into the nearest enclosing blocks and rescans only those.
+ * - Under a mutation storm flushes back off: the pause after a flush is at least 20× the time it took,
+ *   so the extension's share of the main thread stays under 5 %.
+ * - `stop()` leaves nothing behind: observer disconnected, timers cancelled, highlights removed.
+ */
+import type { Matcher } from '../match/matcher';
+import type { Painter } from './highlights';
+import { SubtreeScan, type PageMention } from './scanner';
+import { BLOCK_TAGS, isInSkippedSubtree, OWN_TAGS } from './skip';
+
+export interface AnnotatedMention extends PageMention {
+  range: AbstractRange;
+}
+
+export interface AnnotatorOptions {
+  matcher: Matcher;
+  painter: Painter;
+  /** Longest slice of work before yielding to the page, in ms. */
+  budgetMs?: number;
+  /** Called after the set of mentions changed (e.g. to update the badge). */
+  onChange?: () => void;
+}
+
+export interface ScanStats {
+  textNodes: number;
+  textChars: number;
+  scanMs: number;
+  slices: number;
+}
+
+const MIN_FLUSH_GAP_MS = 50;
+const BACKOFF_FACTOR = 20;
+
+type IdleHandle = { cancel(): void };
+
+function whenIdle(callback: () => void): IdleHandle {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 200 });
+    return { cancel: () => cancelIdleCallback(id) };
+  }
+  const id = setTimeout(callback, 0);
+  return { cancel: () => clearTimeout(id) };
+}
+
+export class PageAnnotator {
+  private matcher: Matcher;
+  private readonly painter: Painter;
+  private readonly budgetMs: number;
+  private readonly onChange: () => void;
+  private readonly byNode = new Map<Text, AnnotatedMention[]>();
+  /** In the order painted (the fallback painter must be undone in reverse of it). */
+  private all: AnnotatedMention[] = [];
+  private ordered: AnnotatedMention[] | null = [];
+  private observer: MutationObserver | null = null;
+  private queue: MutationRecord[] = [];
+  private scans: SubtreeScan[] = [];
+  private pendingRoots = new Set<Node>();
+  private idle: IdleHandle | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private nextFlushAt = 0;
+  private stopped = false;
+  readonly stats: ScanStats = { textNodes: 0, textChars: 0, scanMs: 0, slices: 0 };
+
+  constructor(
+    private readonly doc: Document,
+    options: AnnotatorOptions,
+  ) {
+    this.matcher = options.matcher;
+    this.painter = options.painter;
+    this.budgetMs = options.budgetMs ?? 8;
+    this.onChange = options.onChange ?? (() => {});
+  }
+
+  start(): void {
+    this.observer = new MutationObserver((records) => {
+      // Queue only; all work happens later, off the mutation path.
+      for (const r of records) this.queue.push(r);
+      this.schedule();
+    });
+    this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true });
+    this.pendingRoots.add(this.doc.body ?? this.doc.documentElement);
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.idle?.cancel();
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.queue = [];
+    this.scans = [];
+    this.pendingRoots.clear();
+    for (const m of [...this.all].reverse()) this.painter.remove(m, m.range);
+    this.painter.clear();
+    this.all = [];
+    this.ordered = [];
+    this.byNode.clear();
+  }
+
+  /** True while a scan or queued mutations are still waiting to be processed. */
+  get busy(): boolean {
+    return this.scans.length > 0 || this.queue.length > 0 || this.pendingRoots.size > 0;
+  }
+
+  /** Replaces the matcher (e.g. a name was muted) and rescans everything. */
+  setMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
+    this.scans = [];
+    this.removeWhere(() => true);
+    this.pendingRoots.add(this.doc.body ?? this.doc.documentElement);
+    this.schedule();
+  }
+
+  /** Mentions in document order. */
+  mentions(): AnnotatedMention[] {
+    if (!this.ordered) {
+      this.ordered = [...this.all].sort((a, b) =>
+        a.startNode === b.startNode
+          ? a.startOffset - b.startOffset
+          : a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING
+            ? -1
+            : 1,
+      );
+    }
+    return this.ordered;
+  }
+
+  /** The mention covering a caret position, as given by caretPositionFromPoint. */
+  mentionAt(node: Node, offset: number): AnnotatedMention | null {
+    const list = this.byNode.get(node as Text);
+    if (!list) return null;
+    for (const m of list) {
+      const r = m.range;
+      if (node === r.startContainer && offset < r.startOffset) continue;
+      if (node === r.endContainer && offset > r.endOffset) continue;
+      return m;
+    }
+    return null;
+  }
+
+  private schedule(): void {
+    if (this.stopped || this.idle || this.timer !== null) return;
+    const wait = this.nextFlushAt - performance.now();
+    if (wait > 0 && this.scans.length === 0 && this.pendingRoots.size === 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.schedule();
+      }, wait);
+      return;
+    }
+    this.idle = whenIdle(() => {
+      this.idle = null;
+      this.work();
+    });
+  }
+
+  private work(): void {
+    if (this.stopped) return;
+    const started = performance.now();
+    const deadline = started + this.budgetMs;
+    let flushed = false;
+    if (this.queue.length > 0 && this.scans.length === 0 && started >= this.nextFlushAt) {
+      this.collectDirtyRoots();
+      flushed = true;
+    }
+    if (this.pendingRoots.size > 0) this.startScans();
+    let changed = false;
+    while (this.scans.length > 0 && performance.now() < deadline) {
+      const scan = this.scans[0]!;
+      const done = scan.run(deadline);
+      if (!done) break;
+      this.scans.shift();
+      this.stats.textNodes += scan.textNodes;
+      this.stats.textChars += scan.textChars;
+      if (scan.mentions.length > 0) {
+        this.addMentions(scan.mentions);
+        changed = true;
+      }
+    }
+    const spent = performance.now() - started;
+    this.stats.scanMs += spent;
+    this.stats.slices++;
+    if (flushed) this.nextFlushAt = performance.now() + Math.max(MIN_FLUSH_GAP_MS, spent * BACKOFF_FACTOR);
+    // Our own fallback wrapping (no Highlight API) mutates the DOM: those records are ours, not news.
+    this.observer?.takeRecords();
+    if (changed || flushed) this.onChange();
+    if (this.busy) this.schedule();
+  }
+
+  /** Turns queued mutation records into the blocks that need a rescan. */
+  private collectDirtyRoots(): void {
+    const records = this.queue;
+    this.queue = [];
+    const roots = new Set<Node>();
+    for (const r of records) {
+      if (r.type === 'childList' && isOwnUiChange(r)) continue;
+      const target = r.target;
+      if (!target.isConnected || isInSkippedSubtree(target)) {
+        // Removed text may have carried mentions: drop those below.
+        if (r.type === 'childList' && r.removedNodes.length > 0) roots.add(target);
+        continue;
+      }
+      roots.add(blockOf(target));
+    }
+    for (const root of roots) {
+      let covered = false;
+      for (const other of roots) {
+        if (other !== root && other.contains(root)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) this.pendingRoots.add(root);
+    }
+  }
+
+  private startScans(): void {
+    const roots = [...this.pendingRoots];
+    this.pendingRoots.clear();
+    for (const root of roots) {
+      this.removeWhere((m) => !m.startNode.isConnected || root.contains(m.startNode));
+      if (root.isConnected) this.scans.push(new SubtreeScan(root, this.matcher));
+    }
+  }
+
+  private addMentions(found: PageMention[]): void {
+    // Reverse order lets the fallback painter split text nodes from the end without shifting offsets.
+    for (let i = found.length - 1; i >= 0; i--) {
+      const m = found[i]!;
+      const annotated: AnnotatedMention = { ...m, range: this.painter.add(m) };
+      this.all.push(annotated);
+      for (const node of new Set([annotated.range.startContainer, annotated.range.endContainer])) {
+        const list = this.byNode.get(node as Text);
+        if (list) list.push(annotated);
+        else this.byNode.set(node as Text, [annotated]);
+      }
+    }
+    this.ordered = null;
+  }
+
+  private removeWhere(predicate: (m: AnnotatedMention) => boolean): void {
+    const keep: AnnotatedMention[] = [];
+    const removed: AnnotatedMention[] = [];
+    for (const m of this.all) (predicate(m) ? removed : keep).push(m);
+    if (removed.length === 0) return;
+    for (const m of removed.reverse()) {
+      this.painter.remove(m, m.range);
+      for (const node of [m.range.startContainer, m.range.endContainer]) {
+        const list = this.byNode.get(node as Text);
+        if (!list) continue;
+        const rest = list.filter((x) => x !== m);
+        if (rest.length) this.byNode.set(node as Text, rest);
+        else this.byNode.delete(node as Text);
+      }
+    }
+    this.all = keep;
+    this.ordered = null;
+  }
+}
+
+function isOwnUiChange(r: MutationRecord): boolean {
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && OWN_TAGS.has((n as Element).localName));
+}
+
+/** The nearest block around a changed node: a name can span inline elements but not blocks. */
+function blockOf(node: Node): Node {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && !BLOCK_TAGS.has(el.localName) && el.parentElement) el = el.parentElement;
+  return el ?? node;
+}

@@ -1,0 +1,252 @@
+/**
+ * The content script, wired from its stages:
+ *
+ *   settings gate ──► matcher (from the background's alias table) ──► PageAnnotator (scan, paint, watch)
+ *        │                                                                   │
+ *        └── watch: site/global switch, style, muted names                   ▼
+ *                                             pointer ─► hit test ─► HoverIntent ─► PopoverController
+ *   messages: get-page-mentions, reveal-mention, next-mention
+ *
+ * | page state                | work done                                                        |
+ * |---------------------------|------------------------------------------------------------------|
+ * | site or extension off     | none: no scan, no observer, no pointer handling; only listeners  |
+ * |                           | for the settings and for messages (answering "disabled")          |
+ * | on                        | sliced scan, queued mutation flushes, one rAF-throttled pointer   |
+ * |                           | hit test, card host in the DOM only while a card is open          |
+ * | turned off live / invalid | everything above undone: highlights cleared, observer and timers |
+ *
+ * Every listener and timer is tied to the WXT context, so an extension update or reload leaves nothing.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Matcher } from '../match/matcher';
+import type {
+  BackgroundRequest,
+  ContentRequest,
+  EntityDetails,
+  MatchData,
+  PageMentionsResponse,
+} from '../messages';
+import { matchAliases } from '../index/views';
+import { getSettings, isSiteEnabled, setSetting, siteKey, watchSettings, type Settings } from '../settings';
+import { PageAnnotator, type AnnotatedMention } from './annotator';
+import { createPainter, type Painter } from './highlights';
+import { HoverIntent } from './hover-intent';
+import { liveRange, PopoverController } from './popover';
+
+const RUNNING = Symbol.for('source-context.content-script');
+
+function send<T>(message: BackgroundRequest): Promise<T> {
+  return browser.runtime.sendMessage(message) as Promise<T>;
+}
+
+export async function runContentScript(ctx: ContentScriptContext, cardCss: string): Promise<void> {
+  // Content scripts live in an isolated world: this flag is invisible to the page.
+  const scope = globalThis as unknown as Record<symbol, boolean>;
+  if (scope[RUNNING]) return;
+  scope[RUNNING] = true;
+  ctx.onInvalidated(() => delete scope[RUNNING]);
+
+  const isTop = window === window.top;
+  const site = siteKey(location.href);
+  let settings = await getSettings();
+  let matchData: MatchData | null = null;
+  let annotator: PageAnnotator | null = null;
+  let painter: Painter | null = null;
+  let activeIndex = -1;
+  const detailsCache = new Map<string, Promise<EntityDetails | null>>();
+
+  const loadDetails = (id: string) => {
+    let p = detailsCache.get(id);
+    if (!p) {
+      p = send<EntityDetails | null>({ type: 'get-entity', id }).catch(() => null);
+      detailsCache.set(id, p);
+    }
+    return p;
+  };
+
+  const textOf = (m: AnnotatedMention) => liveRange(m.range).toString();
+
+  let reportTimer: number | null = null;
+  const reportCount = () => {
+    if (!isTop || reportTimer !== null) return;
+    reportTimer = ctx.setTimeout(() => {
+      reportTimer = null;
+      const enabled = annotator !== null;
+      void send({ type: 'mentions-changed', count: annotator?.mentions().length ?? 0, enabled }).catch(() => {});
+    }, 200);
+  };
+
+  const popover = new PopoverController(ctx, {
+    css: cardCss,
+    loadDetails,
+    onMute: (m) => {
+      const alias = matchData?.aliases[m.aliasId];
+      if (!alias) return;
+      const muted = [...settings.mutedNames, { entityId: m.entityId, text: alias[1] }];
+      void setSetting('mutedNames', muted);
+    },
+    onOpenReader: (articleId, sentenceIndex) => void send({ type: 'open-reader', articleId, sentenceIndex }),
+    onPointerOnCard: (inside) => hover.overCard(inside),
+    onPin: () => {
+      const m = hover.current;
+      if (m && !hover.pinned) {
+        hover.pin(m);
+        void loadDetails(m.entityId).then((d) => popover.setPinned(true, textOf(m), d));
+      }
+    },
+    onClosed: () => {
+      hover.close();
+      painter?.setActive(null);
+    },
+  });
+
+  const hover = new HoverIntent<AnnotatedMention>(() => settings.hoverDelays, {
+    open: (m, pinned) => {
+      painter?.setActive(m.range);
+      void popover.open(m, textOf(m), pinned, pinned);
+    },
+    close: () => popover.close(),
+  });
+
+  const openMention = (index: number) => {
+    const list = annotator?.mentions() ?? [];
+    const m = list[index];
+    if (!m) return false;
+    activeIndex = index;
+    const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    m.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    hover.close();
+    // Let a smooth scroll settle before measuring where the card goes.
+    ctx.setTimeout(() => hover.pin(m), reduceMotion ? 0 : 350);
+    return true;
+  };
+
+  // Pointer: one passive listener, hit-tested at most once per animation frame.
+  let lastPointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  let frameRequested = false;
+  const hitTest = () => {
+    frameRequested = false;
+    if (!annotator || !lastPointer) return;
+    const { x, y, target } = lastPointer;
+    if (popover.contains(target)) return;
+    hover.overTarget(mentionAtPoint(annotator, x, y));
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    lastPointer = { x: e.clientX, y: e.clientY, target: e.target };
+    if (!frameRequested) {
+      frameRequested = true;
+      ctx.requestAnimationFrame(hitTest);
+    }
+  };
+  const onClick = (e: MouseEvent) => {
+    if (!annotator || popover.contains(e.target)) return;
+    const m = mentionAtPoint(annotator, e.clientX, e.clientY);
+    if (m && !(e.target instanceof Element && e.target.closest('a, button, [role="button"]'))) {
+      hover.pin(m);
+    } else if (hover.pinned) {
+      hover.close();
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && hover.current) hover.close();
+  };
+
+  const start = async () => {
+    if (annotator) return;
+    matchData ??= await send<MatchData>({ type: 'get-match-data' });
+    if (annotator || !isSiteEnabled(settings, site) || ctx.isInvalid) return;
+    painter = createPainter(settings.highlightStyle);
+    annotator = new PageAnnotator(document, {
+      matcher: new Matcher(matchAliases(matchData, settings.mutedNames)),
+      painter,
+      onChange: reportCount,
+    });
+    annotator.start();
+    reportCount();
+  };
+
+  const stop = () => {
+    hover.close();
+    popover.close();
+    annotator?.stop();
+    annotator = null;
+    painter = null;
+    activeIndex = -1;
+    reportCount();
+  };
+
+  const applySettings = (next: Settings) => {
+    const before = settings;
+    settings = next;
+    const enabled = isSiteEnabled(next, site);
+    if (!enabled) return stop();
+    if (!annotator) return void start();
+    if (next.highlightStyle !== before.highlightStyle) painter?.setStyle(next.highlightStyle);
+    if (JSON.stringify(next.mutedNames) !== JSON.stringify(before.mutedNames) && matchData) {
+      hover.close();
+      annotator.setMatcher(new Matcher(matchAliases(matchData, next.mutedNames)));
+    }
+  };
+
+  ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
+  ctx.addEventListener(document, 'click', onClick, { passive: true, capture: true });
+  ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+  const unwatch = watchSettings(applySettings);
+  ctx.onInvalidated(() => {
+    unwatch();
+    stop();
+  });
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const request = message as ContentRequest;
+    if (!isTop) return undefined; // one answer per tab: the top frame's
+    switch (request?.type) {
+      case 'get-page-mentions': {
+        const list = annotator?.mentions() ?? [];
+        const response: PageMentionsResponse = {
+          mentions: list.map((m) => ({ entityId: m.entityId, name: matchData?.names[m.entityId] ?? m.entityId, text: textOf(m) })),
+          enabled: annotator !== null,
+          pending: annotator?.busy ?? false,
+        };
+        return Promise.resolve(response);
+      }
+      case 'reveal-mention':
+        return Promise.resolve({ ok: openMention(request.index) });
+      case 'next-mention': {
+        const count = annotator?.mentions().length ?? 0;
+        return Promise.resolve({ ok: count > 0 && openMention((activeIndex + 1) % count) });
+      }
+      default:
+        return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  if (isSiteEnabled(settings, site)) await start();
+  else reportCount();
+}
+
+/** The mention under a viewport point, if the point is really over its text (not just nearest to it). */
+function mentionAtPoint(annotator: PageAnnotator, x: number, y: number): AnnotatedMention | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  let node: Node | null = null;
+  let offset = 0;
+  if (doc.caretPositionFromPoint) {
+    const pos = doc.caretPositionFromPoint(x, y);
+    if (pos) ({ offsetNode: node, offset } = pos);
+  } else if (document.caretRangeFromPoint) {
+    const r = document.caretRangeFromPoint(x, y);
+    if (r) ({ startContainer: node, startOffset: offset } = r);
+  }
+  if (!node || node.nodeType !== Node.TEXT_NODE) return null;
+  const m = annotator.mentionAt(node, offset);
+  if (!m) return null;
+  for (const rect of liveRange(m.range).getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
+  }
+  return null;
+}

@@ -1,0 +1,158 @@
+/**
+ * The hover card's controller: mounts the Popover component in a shadow root (page CSS cannot reach it),
+ * positions it next to the mention with floating-ui (flip, shift, and inline for names broken across
+ * lines), and removes its host element from the page whenever the card closes.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Popover } from '../../components/Popover';
+import type { EntityDetails } from '../messages';
+import type { AnnotatedMention } from './annotator';
+
+export interface PopoverOptions {
+  css: string;
+  loadDetails: (entityId: string) => Promise<EntityDetails | null>;
+  onMute: (mention: AnnotatedMention) => void;
+  onOpenReader: (articleId: string, sentenceIndex: number) => void;
+  onPointerOnCard: (inside: boolean) => void;
+  onPin: () => void;
+  onClosed: () => void;
+}
+
+/** A live Range for measuring: StaticRange has no geometry. */
+export function liveRange(r: AbstractRange): Range {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
+}
+
+export class PopoverController {
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private container: HTMLElement | null = null;
+  private dialog: HTMLDivElement | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
+  private requestId = 0;
+  private returnFocus: Element | null = null;
+  mention: AnnotatedMention | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly options: PopoverOptions,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.mention !== null;
+  }
+
+  async open(mention: AnnotatedMention, pageText: string, pinned: boolean, focus: boolean): Promise<void> {
+    const id = ++this.requestId;
+    this.mention = mention;
+    if (focus && !this.returnFocus) this.returnFocus = document.activeElement;
+    await this.mount();
+    if (id !== this.requestId) return;
+    this.draw(null, pageText, pinned);
+    this.position(mention);
+    if (focus) this.dialog?.focus({ preventScroll: true });
+    const details = await this.options.loadDetails(mention.entityId);
+    // A late answer for a card that has since closed or moved on is dropped.
+    if (id !== this.requestId || this.mention !== mention) return;
+    this.draw(details, pageText, pinned);
+  }
+
+  setPinned(pinned: boolean, pageText: string, details: EntityDetails | null): void {
+    if (this.mention) this.draw(details, pageText, pinned);
+  }
+
+  close(): void {
+    if (!this.mention) return;
+    this.requestId++;
+    this.mention = null;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    if (this.container) render(null, this.container);
+    this.ui?.remove();
+    this.dialog = null;
+    const focusBack = this.returnFocus;
+    this.returnFocus = null;
+    if (focusBack instanceof HTMLElement && focusBack.isConnected) focusBack.focus({ preventScroll: true });
+    this.options.onClosed();
+  }
+
+  /** Whether an event target is inside the card (its host element). */
+  contains(node: EventTarget | null): boolean {
+    return !!this.ui && node instanceof Node && this.ui.shadowHost.contains(node);
+  }
+
+  private async mount(): Promise<void> {
+    if (!this.ui) {
+      this.ui = await createShadowRootUi(this.ctx, {
+        name: 'source-context-card',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        mode: 'open',
+        css: this.options.css,
+        // Keys typed in the card must not trigger the page's own shortcuts.
+        isolateEvents: ['keydown', 'keyup', 'keypress'],
+        onMount: (container) => {
+          this.container = container;
+        },
+      });
+    }
+    if (!this.ui.mounted && !this.ui.shadowHost.isConnected) this.ui.mount();
+  }
+
+  private draw(details: EntityDetails | null, pageText: string, pinned: boolean): void {
+    const mention = this.mention;
+    if (!this.container || !mention) return;
+    render(
+      <Popover
+        details={details}
+        pageText={pageText}
+        pinned={pinned}
+        dialogRef={(el) => (this.dialog = el)}
+        onClose={() => this.close()}
+        onMute={() => {
+          this.options.onMute(mention);
+          this.close();
+        }}
+        onOpenReader={this.options.onOpenReader}
+        onPointerEnter={() => this.options.onPointerOnCard(true)}
+        onPointerLeave={() => this.options.onPointerOnCard(false)}
+        onPin={this.options.onPin}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            this.close();
+          }
+        }}
+      />,
+      this.container,
+    );
+  }
+
+  private position(mention: AnnotatedMention): void {
+    const floating = this.dialog;
+    if (!floating) return;
+    const range = liveRange(mention.range);
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: (mention.startNode.parentElement ?? undefined) as Element | undefined,
+    };
+    const update = () =>
+      void computePosition(reference, floating, {
+        placement: 'bottom-start',
+        strategy: 'fixed',
+        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        floating.style.left = `${Math.round(x)}px`;
+        floating.style.top = `${Math.round(y)}px`;
+      });
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = autoUpdate(reference, floating, update, { animationFrame: false });
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * User settings: one typed, versioned storage item per setting, so a value corrupted by hand or by an old
+ * build falls back to its default on its own, without losing the others.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { HoverDelays } from './page/hover-intent';
+
+export type HighlightStyle = 'underline' | 'background' | 'none';
+
+export type { HoverDelays };
+
+export interface MutedName {
+  /** The alias as written in the index ("Washington"). */
+  text: string;
+  entityId: string;
+}
+
+export interface Settings {
+  enabled: boolean;
+  disabledSites: string[];
+  mutedNames: MutedName[];
+  hoverDelays: HoverDelays;
+  highlightStyle: HighlightStyle;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  mutedNames: [],
+  hoverDelays: { openMs: 500, closeMs: 300 },
+  highlightStyle: 'underline',
+};
+
+const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000;
+
+const VALIDATORS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  enabled: (v): v is boolean => typeof v === 'boolean',
+  disabledSites: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  mutedNames: (v): v is MutedName[] =>
+    Array.isArray(v) &&
+    v.every((m) => typeof m === 'object' && m !== null && typeof m.text === 'string' && typeof m.entityId === 'string'),
+  hoverDelays: (v): v is HoverDelays =>
+    typeof v === 'object' && v !== null && isDelay((v as HoverDelays).openMs) && isDelay((v as HoverDelays).closeMs),
+  highlightStyle: (v): v is HighlightStyle => v === 'underline' || v === 'background' || v === 'none',
+};
+
+// Every item carries a version: a later change of shape bumps it and adds a `migrations` entry, which
+// WXT runs once on start-up. All are at their first version today.
+const items = {
+  enabled: storage.defineItem<boolean>('local:enabled', { fallback: true, version: 1 }),
+  disabledSites: storage.defineItem<string[]>('local:disabledSites', { fallback: [], version: 1 }),
+  mutedNames: storage.defineItem<MutedName[]>('local:mutedNames', { fallback: [], version: 1 }),
+  hoverDelays: storage.defineItem<HoverDelays>('local:hoverDelays', {
+    fallback: DEFAULT_SETTINGS.hoverDelays,
+    version: 1,
+  }),
+  highlightStyle: storage.defineItem<HighlightStyle>('local:highlightStyle', {
+    fallback: DEFAULT_SETTINGS.highlightStyle,
+    version: 1,
+  }),
+};
+
+export type SettingKey = keyof Settings;
+
+export async function getSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
+  let value: unknown;
+  try {
+    value = await items[key].getValue();
+  } catch {
+    return DEFAULT_SETTINGS[key];
+  }
+  return VALIDATORS[key](value) ? (value as Settings[K]) : DEFAULT_SETTINGS[key];
+}
+
+export async function setSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+  if (!VALIDATORS[key](value)) throw new TypeError(`invalid value for setting "${key}"`);
+  await (items[key] as { setValue(v: Settings[K]): Promise<void> }).setValue(value);
+}
+
+export async function getSettings(): Promise<Settings> {
+  const keys = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+  const values = await Promise.all(keys.map((k) => getSetting(k)));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as unknown as Settings;
+}
+
+/** Calls back with the validated settings whenever any of them changes. Returns the unwatch function. */
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  const unwatchers = (Object.keys(items) as SettingKey[]).map((k) =>
+    items[k].watch(() => void getSettings().then(callback)),
+  );
+  return () => unwatchers.forEach((u) => u());
+}
+
+export async function resetSettings(): Promise<void> {
+  await Promise.all((Object.keys(items) as SettingKey[]).map((k) => items[k].removeValue()));
+}
+
+/** The name a site is switched by: its host without "www." ("example.com", "127.0.0.1"). */
+export function siteKey(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') return null;
+    return u.protocol === 'file:' ? 'file://' : u.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+export function isSiteEnabled(settings: Pick<Settings, 'enabled' | 'disabledSites'>, site: string | null): boolean {
+  return settings.enabled && site !== null && !settings.disabledSites.includes(site);
+}
+
+export async function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
+  const sites = await getSetting('disabledSites');
+  const next = enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])];
+  await setSetting('disabledSites', next);
+}

@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { buildIndexFromDir } from './lib/index/build-from-dir';
+
+// The extension ships the index built from seeds/ in this very build, so it can never be stale.
+const SEEDS_DIR = 'seeds';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Source Context',
+    description:
+      'Hover a name on any page to see what your indexed articles say about it, and who says it. Offline.',
+    permissions: ['storage', 'activeTab', 'contextMenus', 'tabs'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open Source Context search',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next mention on the page and open its card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'source-context@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      const { json } = await buildIndexFromDir(wxt.config.root + '/' + SEEDS_DIR);
+      files.push({ relativeDest: 'index.json', contents: json });
+    },
+  },
+});
