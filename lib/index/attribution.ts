@@ -24,12 +24,20 @@ const SPEECH = [...SPEECH_VERBS].join('|');
 
 const BLOCK_QUOTE_INTRO = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\b[^:]*:\s*$`, 'u');
 const ACCORDING_TO = new RegExp(String.raw`(?:^|,\s*)according to\s+([^,.;]+)`, 'iu');
-const REPORTED_THAT = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:\w+\s+)?that\b`, 'u');
+/** Indirect speech: "Bukele has acknowledged that …", "Mr Obama said race relations had improved". */
+const REPORTED_THAT = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:that\b|(?![:"“])(?=[\p{Ll}]))`, 'u');
 const WHICH_HAS = new RegExp(
   String.raw`(?:from|by|with|of|against)\s+([^,;]+?),\s+(?:which|who)\s+${AUX}(${SPEECH})\b`,
   'u',
 );
-const QUOTED_SAID = new RegExp(String.raw`["“][^"”]{3,}[,.!?]?["”]\s*,?\s*${NAME}\s+(${SPEECH})\b`, 'u');
+/** '"…," Mr Obama said.' — the opening quote may be in an earlier sentence. */
+const QUOTED_SAID = new RegExp(String.raw`(?:^|["“])[^"”]{3,}?[,.!?]?["”]\s*,?\s*${NAME}\s+(${SPEECH})\b`, 'u');
+const OPENING_QUOTE = /["“]/u;
+/** "…, a senior political source told Reuters." — a trailing reporting clause, named or not. */
+const TRAILING_SAID = new RegExp(
+  String.raw`,\s+((?:(?:a|an|the|one|two|several|some)\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(said|says|told\s+[\p{Lu}][\p{L}]+|added|claimed|alleged|warned)\s*\.?["”]?$`,
+  'u',
+);
 const SAID_QUOTED = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\s*[,:]\s*["“]`, 'u');
 
 /** The name itself, without a title or possessive in front: "President Bukele" → "Bukele". */
@@ -49,9 +57,11 @@ export function attributeSentences(text: string, sentences: Span[]): SentenceAtt
     }
     quoteSpeaker = null;
     const intro = BLOCK_QUOTE_INTRO.exec(sentence);
-    if (intro && text.slice(end).match(/^\s*\n/)) {
-      const paragraphStart = text.indexOf('\n', end) + 1;
-      const nextBreak = text.indexOf('\n', paragraphStart);
+    const paragraphStart = text.indexOf('\n', end) + 1;
+    const nextBreak = paragraphStart > 0 ? text.indexOf('\n', paragraphStart) : -1;
+    const nextParagraph = paragraphStart > 0 ? text.slice(paragraphStart, nextBreak < 0 ? undefined : nextBreak).trim() : '';
+    // Only prose follows a quote intro; "Read the full transcript" (a link) is not the speaker's words.
+    if (intro && /^\s*\n/.test(text.slice(end)) && /[.!?"”]$/.test(nextParagraph)) {
       quoteSpeaker = {
         speaker: cleanSpeaker(intro[1]!),
         cue: intro[2]!,
@@ -60,6 +70,15 @@ export function attributeSentences(text: string, sentences: Span[]): SentenceAtt
       return; // the introducing sentence itself is the outlet's narration
     }
     result[i] = attributeOne(sentence);
+    // A quote that closes here may have opened sentences earlier: those are the speaker's words too.
+    if (result[i]!.role === 'quote' && !OPENING_QUOTE.test(sentence.slice(0, sentence.search(/["”]\s*,?\s*\p{Lu}/u)))) {
+      for (let k = i - 1; k >= 0; k--) {
+        const earlier = text.slice(sentences[k]![0], sentences[k]![1]);
+        result[k] = { ...result[i]! };
+        if (OPENING_QUOTE.test(earlier)) break;
+        if (i - k > 6) break;
+      }
+    }
   });
   return result;
 }
@@ -73,5 +92,7 @@ function attributeOne(sentence: string): SentenceAttribution {
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
   m = WHICH_HAS.exec(sentence);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
+  m = TRAILING_SAID.exec(sentence);
+  if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]!.split(/\s+/)[0]! };
   return { role: 'narration', speaker: null };
 }

@@ -96,12 +96,16 @@ function isTitleWord(word: string): boolean {
   return PERSON_TITLES.has(word.toLowerCase()) || PERSON_TITLES.has(lower(word));
 }
 
-/** Headlines and menus in Title Case carry no signal: every word is capitalised. */
-function isTitleCase(tokens: Token[]): boolean {
+/**
+ * Headlines and menus in Title Case carry no signal: ordinary words are capitalised too ("Obama Admits
+ * Gun Laws Are His Biggest Frustration"). A sentence dense with real names is not one of them.
+ */
+function isTitleCase(tokens: Token[], lowercaseWords: Set<string>): boolean {
   const long = tokens.filter((t) => t.isWord && t.text.length > 3 && !/^\p{N}/u.test(t.text));
   if (long.length < 4) return false;
-  const caps = long.filter((t) => isCapitalised(t.text)).length;
-  return caps / long.length >= 0.75;
+  const caps = long.filter((t) => isCapitalised(t.text));
+  const ordinaryCaps = caps.filter((t) => lowercaseWords.has(t.text.toLowerCase())).length;
+  return caps.length / long.length >= 0.75 && ordinaryCaps >= 2;
 }
 
 /** Demonyms and adjectives ("Venezuelan", "Nazi", "Americans") are not entities in themselves. */
@@ -122,7 +126,7 @@ export function findCandidates(article: ArticleText, lowercaseWords: Set<string>
   const out: Candidate[] = [];
   article.sentences.forEach((span, sentenceIndex) => {
     const tokens = tokenize(article.text, span);
-    if (isTitleCase(tokens)) return;
+    if (isTitleCase(tokens, lowercaseWords)) return;
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
