@@ -39,6 +39,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Lets browser.runtime.getURL('/index.json') type-check: the file is generated, not in public/.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('index.json');
+    },
     'build:publicAssets': async (wxt, files) => {
       const { json } = await buildIndexFromDir(wxt.config.root + '/' + SEEDS_DIR);
       files.push({ relativeDest: 'index.json', contents: json });

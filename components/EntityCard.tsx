@@ -16,7 +16,12 @@ export interface EntityCardProps {
   onOpenReader?: (articleId: string, sentenceIndex: number) => void;
 }
 
-export function EntityCard({ details, headingId, initialSentences = 3, onOpenReader }: EntityCardProps) {
+export function EntityCard({
+  details,
+  headingId,
+  initialSentences = 3,
+  onOpenReader,
+}: EntityCardProps) {
   const { entity, articles } = details;
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? entity.mentions : entity.mentions.slice(0, initialSentences);
@@ -50,7 +55,8 @@ export function EntityCard({ details, headingId, initialSentences = 3, onOpenRea
         </dl>
       )}
       <p class="sc-count">
-        Mentioned in {plural(count, 'indexed article')}, {plural(entity.mentions.length, 'sentence')}
+        Mentioned in {plural(count, 'indexed article')},{' '}
+        {plural(entity.mentions.length, 'sentence')}
       </p>
       {[...byArticle].map(([articleId, mentions]) => {
         const article = articles[articleId];

@@ -41,12 +41,17 @@ export function OptionsApp() {
     }
     setSiteError(null);
     setNewSite('');
-    if (!settings.disabledSites.includes(key)) void setSetting('disabledSites', [...settings.disabledSites, key]).then(() => saved(`${key} added`));
+    if (!settings.disabledSites.includes(key))
+      void setSetting('disabledSites', [...settings.disabledSites, key]).then(() =>
+        saved(`${key} added`),
+      );
   };
   const delay = (key: 'openMs' | 'closeMs', value: string) => {
     const n = Math.round(Number(value));
     if (!Number.isFinite(n) || n < 0 || n > 10000) return;
-    void setSetting('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() => saved('Delay'));
+    void setSetting('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() =>
+      saved('Delay'),
+    );
   };
 
   return (
@@ -67,11 +72,25 @@ export function OptionsApp() {
         <div class="sc-field-row">
           <label class="sc-field">
             <span>Open after (ms)</span>
-            <input type="number" min={0} max={10000} step={50} value={settings.hoverDelays.openMs} onChange={(e) => delay('openMs', (e.currentTarget as HTMLInputElement).value)} />
+            <input
+              type="number"
+              min={0}
+              max={10000}
+              step={50}
+              value={settings.hoverDelays.openMs}
+              onChange={(e) => delay('openMs', (e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
           <label class="sc-field">
             <span>Close after leaving (ms)</span>
-            <input type="number" min={0} max={10000} step={50} value={settings.hoverDelays.closeMs} onChange={(e) => delay('closeMs', (e.currentTarget as HTMLInputElement).value)} />
+            <input
+              type="number"
+              min={0}
+              max={10000}
+              step={50}
+              value={settings.hoverDelays.closeMs}
+              onChange={(e) => delay('closeMs', (e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
         </div>
         <fieldset class="sc-fieldset">
@@ -83,7 +102,9 @@ export function OptionsApp() {
                 name="highlight-style"
                 value={s.value}
                 checked={settings.highlightStyle === s.value}
-                onChange={() => void setSetting('highlightStyle', s.value).then(() => saved('Style'))}
+                onChange={() =>
+                  void setSetting('highlightStyle', s.value).then(() => saved('Style'))
+                }
               />
               {s.label}
             </label>
@@ -100,7 +121,17 @@ export function OptionsApp() {
             {settings.disabledSites.map((site) => (
               <li key={site}>
                 <span>{site}</span>
-                <button type="button" class="sc-link" aria-label={`Turn Source Context back on for ${site}`} onClick={() => void setSetting('disabledSites', settings.disabledSites.filter((s) => s !== site)).then(() => saved(`${site} removed`))}>
+                <button
+                  type="button"
+                  class="sc-link"
+                  aria-label={`Turn Source Context back on for ${site}`}
+                  onClick={() =>
+                    void setSetting(
+                      'disabledSites',
+                      settings.disabledSites.filter((s) => s !== site),
+                    ).then(() => saved(`${site} removed`))
+                  }
+                >
                   Remove
                 </button>
               </li>
@@ -110,7 +141,14 @@ export function OptionsApp() {
         <form class="sc-add" onSubmit={addSite}>
           <label class="sc-field">
             <span>Add a site</span>
-            <input type="text" placeholder="example.com" value={newSite} aria-invalid={siteError ? true : undefined} aria-describedby={siteError ? 'sc-site-error' : undefined} onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              type="text"
+              placeholder="example.com"
+              value={newSite}
+              aria-invalid={siteError ? true : undefined}
+              aria-describedby={siteError ? 'sc-site-error' : undefined}
+              onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
           <button type="submit" class="sc-button">
             Add
@@ -132,7 +170,17 @@ export function OptionsApp() {
             {settings.mutedNames.map((m) => (
               <li key={`${m.entityId}:${m.text}`}>
                 <span>{m.text}</span>
-                <button type="button" class="sc-link" aria-label={`Mark “${m.text}” again`} onClick={() => void setSetting('mutedNames', settings.mutedNames.filter((x) => x !== m)).then(() => saved('Muted names'))}>
+                <button
+                  type="button"
+                  class="sc-link"
+                  aria-label={`Mark “${m.text}” again`}
+                  onClick={() =>
+                    void setSetting(
+                      'mutedNames',
+                      settings.mutedNames.filter((x) => x !== m),
+                    ).then(() => saved('Muted names'))
+                  }
+                >
                   Unmute
                 </button>
               </li>
@@ -146,8 +194,14 @@ export function OptionsApp() {
           type="button"
           class="sc-button sc-danger"
           onClick={() => {
-            if (confirm('Reset every setting to its default? Disabled sites and muted names will be cleared.')) {
-              void resetSettings().then(() => setSettings({ ...DEFAULT_SETTINGS })).then(() => saved('Defaults'));
+            if (
+              confirm(
+                'Reset every setting to its default? Disabled sites and muted names will be cleared.',
+              )
+            ) {
+              void resetSettings()
+                .then(() => setSettings({ ...DEFAULT_SETTINGS }))
+                .then(() => saved('Defaults'));
             }
           }}
         >

@@ -18,7 +18,13 @@ export function groupPageMentions(mentions: PageMentionItem[]): PageEntity[] {
   return [...byId.values()].sort((a, b) => b.count - a.count || a.firstIndex - b.firstIndex);
 }
 
-export function PageMentions({ entities, onReveal }: { entities: PageEntity[]; onReveal: (e: PageEntity) => void }) {
+export function PageMentions({
+  entities,
+  onReveal,
+}: {
+  entities: PageEntity[];
+  onReveal: (e: PageEntity) => void;
+}) {
   if (entities.length === 0) return <p class="sc-empty">No indexed names found on this page.</p>;
   return (
     <ul class="sc-page-list">

@@ -37,7 +37,13 @@ export function Popover(props: PopoverProps) {
     >
       <div class="sc-popover-bar">
         <span class="sc-brand">Source Context</span>
-        <button type="button" class="sc-icon-button" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+        <button
+          type="button"
+          class="sc-icon-button"
+          aria-label="Close"
+          title="Close (Esc)"
+          onClick={props.onClose}
+        >
           ×
         </button>
       </div>

@@ -9,7 +9,15 @@ import { entityDetails } from '../lib/index/views';
 import type { SourceIndex } from '../lib/index/schema';
 import type { PageMentionsResponse } from '../lib/messages';
 import { createSearch } from '../lib/search';
-import { getSettings, isSiteEnabled, setSetting, setSiteEnabled, siteKey, watchSettings, type Settings } from '../lib/settings';
+import {
+  getSettings,
+  isSiteEnabled,
+  setSetting,
+  setSiteEnabled,
+  siteKey,
+  watchSettings,
+  type Settings,
+} from '../lib/settings';
 import { pageMentions, revealMention, targetTab } from '../lib/tabs';
 import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
@@ -92,7 +100,11 @@ export function PopupApp() {
     });
   };
   const openReader = (articleId: string, sentenceIndex: number) =>
-    void browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#article=${encodeURIComponent(articleId)}&sentence=${sentenceIndex}` as '/reader.html') });
+    void browser.tabs.create({
+      url: browser.runtime.getURL(
+        `/reader.html#article=${encodeURIComponent(articleId)}&sentence=${sentenceIndex}` as '/reader.html',
+      ),
+    });
 
   if (details) {
     return (
@@ -108,7 +120,12 @@ export function PopupApp() {
         >
           ← Back to results
         </button>
-        <EntityCard details={details} headingId="sc-entity-heading" initialSentences={50} onOpenReader={openReader} />
+        <EntityCard
+          details={details}
+          headingId="sc-entity-heading"
+          initialSentences={50}
+          onOpenReader={openReader}
+        />
       </main>
     );
   }
@@ -124,6 +141,7 @@ export function PopupApp() {
           placeholder="Search people, places, laws…"
           aria-label="Search the article index"
           role="combobox"
+          list={undefined}
           aria-expanded={hits.length > 0}
           aria-controls={RESULTS_ID}
           aria-activedescendant={hits.length > 0 ? `${RESULTS_ID}-${active}` : undefined}
@@ -137,7 +155,13 @@ export function PopupApp() {
       {query.trim() !== '' && (
         <section aria-label="Results">
           {hits.length > 0 ? (
-            <SearchResults id={RESULTS_ID} hits={hits} activeIndex={active} onChoose={choose} onHover={setActive} />
+            <SearchResults
+              id={RESULTS_ID}
+              hits={hits}
+              activeIndex={active}
+              onChoose={choose}
+              onHover={setActive}
+            />
           ) : (
             index && <p class="sc-empty">Nothing in the index matches “{query.trim()}”.</p>
           )}
@@ -150,7 +174,10 @@ export function PopupApp() {
         {page === 'loading' ? (
           <p class="sc-empty">Looking…</p>
         ) : page === null ? (
-          <p class="sc-empty">Source Context can’t run on this page (browser pages and extension stores are off limits).</p>
+          <p class="sc-empty">
+            Source Context can’t run on this page (browser pages and extension stores are off
+            limits).
+          </p>
         ) : !page.enabled ? (
           <p class="sc-empty">Off for this site.</p>
         ) : (
@@ -178,7 +205,11 @@ export function PopupApp() {
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Options
         </a>
-        <span>{index ? `${index.entities.length} names from ${index.articles.length} articles · offline` : ''}</span>
+        <span>
+          {index
+            ? `${index.entities.length} names from ${index.articles.length} articles · offline`
+            : ''}
+        </span>
       </footer>
     </main>
   );

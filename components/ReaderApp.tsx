@@ -13,7 +13,10 @@ import { EntityCard } from './EntityCard';
 function parseHash(hash: string): { articleId: string | null; sentence: number | null } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const s = p.get('sentence');
-  return { articleId: p.get('article'), sentence: s !== null && /^\d+$/.test(s) ? Number(s) : null };
+  return {
+    articleId: p.get('article'),
+    sentence: s !== null && /^\d+$/.test(s) ? Number(s) : null,
+  };
 }
 
 export function ReaderApp() {
@@ -29,13 +32,17 @@ export function ReaderApp() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  const article = index?.articles.find((a) => a.id === (target.articleId ?? index.articles[0]?.id)) ?? null;
+  const article =
+    index?.articles.find((a) => a.id === (target.articleId ?? index.articles[0]?.id)) ?? null;
   const entities = useMemo(() => {
     if (!index || !article) return [];
     return index.entities
       .map((e) => ({ entity: e, mentions: e.mentions.filter((m) => m.articleId === article.id) }))
       .filter((x) => x.mentions.length > 0)
-      .sort((a, b) => b.mentions.length - a.mentions.length || a.entity.name.localeCompare(b.entity.name));
+      .sort(
+        (a, b) =>
+          b.mentions.length - a.mentions.length || a.entity.name.localeCompare(b.entity.name),
+      );
   }, [index, article]);
 
   // Where each sentence's mentions are, as [start, end, entityId] in sentence offsets.
@@ -58,9 +65,24 @@ export function ReaderApp() {
     el?.focus({ preventScroll: true });
   }, [article, target.sentence]);
 
-  if (error) return <main class="sc-root sc-reader"><p class="sc-error">The index could not be loaded: {error}</p></main>;
-  if (!index) return <main class="sc-root sc-reader"><p class="sc-empty">Loading…</p></main>;
-  if (!article) return <main class="sc-root sc-reader"><p class="sc-error">No bundled article has the id “{target.articleId}”.</p></main>;
+  if (error)
+    return (
+      <main class="sc-root sc-reader">
+        <p class="sc-error">The index could not be loaded: {error}</p>
+      </main>
+    );
+  if (!index)
+    return (
+      <main class="sc-root sc-reader">
+        <p class="sc-empty">Loading…</p>
+      </main>
+    );
+  if (!article)
+    return (
+      <main class="sc-root sc-reader">
+        <p class="sc-error">No bundled article has the id “{target.articleId}”.</p>
+      </main>
+    );
 
   const names = new Map(entities.map((x) => [x.entity.id, x.entity.name]));
   const details = selected ? entityDetails(index, selected) : null;
@@ -81,11 +103,21 @@ export function ReaderApp() {
             <dt>Outlet</dt>
             <dd>{article.outlet ?? 'unknown'}</dd>
             <dt>Cites</dt>
-            <dd>{article.citedSources.length ? article.citedSources.join(', ') : 'no named source'}</dd>
+            <dd>
+              {article.citedSources.length ? article.citedSources.join(', ') : 'no named source'}
+            </dd>
             <dt>Published</dt>
             <dd>{formatDate(article.published)}</dd>
             <dt>Address</dt>
-            <dd>{article.url ? <a href={article.url} rel="noreferrer">{article.url}</a> : 'unknown'}</dd>
+            <dd>
+              {article.url ? (
+                <a href={article.url} rel="noreferrer">
+                  {article.url}
+                </a>
+              ) : (
+                'unknown'
+              )}
+            </dd>
             <dt>Language</dt>
             <dd>{article.language ?? 'unknown'}</dd>
             {article.note && (
@@ -109,7 +141,13 @@ export function ReaderApp() {
                   if (s < at) continue;
                   parts.push(text.slice(at, s));
                   parts.push(
-                    <button type="button" key={s} class="sc-mention" title={names.get(id)} onClick={() => setSelected(id)}>
+                    <button
+                      type="button"
+                      key={s}
+                      class="sc-mention"
+                      title={names.get(id)}
+                      onClick={() => setSelected(id)}
+                    >
                       {text.slice(s, e)}
                     </button>,
                   );
@@ -117,7 +155,12 @@ export function ReaderApp() {
                 }
                 parts.push(text.slice(at));
                 return (
-                  <span key={i} id={`sentence-${i}`} tabIndex={-1} class={`sc-sentence-text${target.sentence === i ? ' sc-target' : ''}`}>
+                  <span
+                    key={i}
+                    id={`sentence-${i}`}
+                    tabIndex={-1}
+                    class={`sc-sentence-text${target.sentence === i ? ' sc-target' : ''}`}
+                  >
                     {parts}{' '}
                   </span>
                 );
@@ -133,7 +176,12 @@ export function ReaderApp() {
         <ul class="sc-page-list">
           {entities.map(({ entity, mentions }) => (
             <li key={entity.id}>
-              <button type="button" class={`sc-page-item${selected === entity.id ? ' sc-active' : ''}`} aria-pressed={selected === entity.id} onClick={() => setSelected(entity.id)}>
+              <button
+                type="button"
+                class={`sc-page-item${selected === entity.id ? ' sc-active' : ''}`}
+                aria-pressed={selected === entity.id}
+                onClick={() => setSelected(entity.id)}
+              >
                 <span class="sc-page-name">{entity.name}</span>
                 <span class="sc-result-type">{TYPE_LABELS[entity.type]}</span>
                 <span class="sc-page-count" aria-label={plural(mentions.length, 'sentence')}>
@@ -149,7 +197,9 @@ export function ReaderApp() {
               details={details}
               headingId="sc-reader-entity"
               initialSentences={5}
-              onOpenReader={(articleId, sentence) => (location.hash = `article=${encodeURIComponent(articleId)}&sentence=${sentence}`)}
+              onOpenReader={(articleId, sentence) =>
+                (location.hash = `article=${encodeURIComponent(articleId)}&sentence=${sentence}`)
+              }
             />
           </div>
         )}

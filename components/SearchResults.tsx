@@ -2,7 +2,13 @@
 import type { SearchHit } from '../lib/search';
 import { TYPE_LABELS } from '../lib/format';
 
-function Marked({ text, ranges }: { text: string; ranges: ReadonlyArray<readonly [number, number]> }) {
+function Marked({
+  text,
+  ranges,
+}: {
+  text: string;
+  ranges: ReadonlyArray<readonly [number, number]>;
+}) {
   const parts: Array<{ t: string; m: boolean }> = [];
   let at = 0;
   for (const [s, e] of ranges) {
@@ -20,7 +26,10 @@ function snippet(text: string, ranges: ReadonlyArray<readonly [number, number]>)
   const longest = [...ranges].sort((a, b) => b[1] - b[0] - (a[1] - a[0]))[0];
   const from = Math.max(0, (longest?.[0] ?? 0) - 40);
   const shifted = ranges.map(([s, e]) => [s - from, e - from] as const).filter(([s]) => s >= 0);
-  return { text: (from > 0 ? '…' : '') + text.slice(from), ranges: shifted.map(([s, e]) => [s + (from > 0 ? 1 : 0), e + (from > 0 ? 1 : 0)] as const) };
+  return {
+    text: (from > 0 ? '…' : '') + text.slice(from),
+    ranges: shifted.map(([s, e]) => [s + (from > 0 ? 1 : 0), e + (from > 0 ? 1 : 0)] as const),
+  };
 }
 
 export interface SearchResultsProps {
@@ -35,7 +44,10 @@ export function SearchResults({ id, hits, activeIndex, onChoose, onHover }: Sear
   return (
     <ul id={id} class="sc-results" role="listbox" aria-label="Search results">
       {hits.map((hit, i) => {
-        const s = hit.matchedSentence && hit.nameRanges.length === 0 ? snippet(hit.matchedSentence.text, hit.matchedSentence.ranges) : null;
+        const s =
+          hit.matchedSentence && hit.nameRanges.length === 0
+            ? snippet(hit.matchedSentence.text, hit.matchedSentence.ranges)
+            : null;
         return (
           <li
             key={hit.entity.id}
@@ -50,7 +62,9 @@ export function SearchResults({ id, hits, activeIndex, onChoose, onHover }: Sear
               <Marked text={hit.entity.name} ranges={hit.nameRanges} />
             </span>
             <span class="sc-result-type">{TYPE_LABELS[hit.entity.type]}</span>
-            {hit.matchedAlias && hit.nameRanges.length === 0 && <span class="sc-result-extra">also “{hit.matchedAlias}”</span>}
+            {hit.matchedAlias && hit.nameRanges.length === 0 && (
+              <span class="sc-result-extra">also “{hit.matchedAlias}”</span>
+            )}
             {s && (
               <span class="sc-result-extra sc-result-sentence">
                 <Marked text={s.text} ranges={s.ranges} />

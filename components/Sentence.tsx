@@ -2,11 +2,19 @@ import type { Mention } from '../lib/index/schema';
 import { attributionLabel, emphasise } from '../lib/format';
 
 /** One indexed sentence, the mention emphasised, with who asserts it. Text only: never parsed as HTML. */
-export function Sentence({ mention, onOpenReader }: { mention: Mention; onOpenReader?: () => void }) {
+export function Sentence({
+  mention,
+  onOpenReader,
+}: {
+  mention: Mention;
+  onOpenReader?: () => void;
+}) {
   return (
     <li class={`sc-sentence sc-role-${mention.attribution.role}`}>
       <blockquote class="sc-quote">
-        {emphasise(mention.sentence, mention.spans).map((p, i) => (p.em ? <mark key={i}>{p.text}</mark> : p.text))}
+        {emphasise(mention.sentence, mention.spans).map((p, i) =>
+          p.em ? <mark key={i}>{p.text}</mark> : p.text,
+        )}
       </blockquote>
       <p class="sc-attribution">
         <span class="sc-role-label">{attributionLabel(mention.attribution)}</span>

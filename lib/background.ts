@@ -15,7 +15,8 @@ const iconPaths = (variant: 'on' | 'off') =>
 
 let matchData: Promise<MatchData> | null = null;
 
-const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+const action = () =>
+  browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 export function popupUrl(params: Record<string, string | number>): string {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
@@ -31,12 +32,17 @@ async function handle(message: BackgroundRequest, tabId: number | undefined): Pr
       return entityDetails(await loadIndex(), message.id);
     case 'mentions-changed':
       if (tabId === undefined) return null;
-      await action().setBadgeText({ tabId, text: message.enabled && message.count > 0 ? String(Math.min(message.count, 999)) : '' });
+      await action().setBadgeText({
+        tabId,
+        text: message.enabled && message.count > 0 ? String(Math.min(message.count, 999)) : '',
+      });
       await action().setIcon({ tabId, path: iconPaths(message.enabled ? 'on' : 'off') });
       return null;
     case 'open-reader': {
       const hash = `article=${encodeURIComponent(message.articleId)}${message.sentenceIndex === undefined ? '' : `&sentence=${message.sentenceIndex}`}`;
-      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html#${hash}` as '/reader.html') });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/reader.html#${hash}` as '/reader.html'),
+      });
       return null;
     }
     default:

@@ -32,7 +32,12 @@ export function formatDate(iso: string | null): string {
   if (!iso) return 'date unknown';
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Outlet (or what the article cites), title, date: "Outlet unknown, citing Breitbart · Title unknown · date unknown". */
@@ -53,7 +58,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** Splits a sentence into plain and emphasised parts, for rendering as text (never as HTML). */
-export function emphasise(sentence: string, spans: Array<[number, number]>): Array<{ text: string; em: boolean }> {
+export function emphasise(
+  sentence: string,
+  spans: Array<[number, number]>,
+): Array<{ text: string; em: boolean }> {
   const parts: Array<{ text: string; em: boolean }> = [];
   let at = 0;
   for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {

@@ -31,17 +31,28 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
 };
 
-const isDelay = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000;
+const isDelay = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10_000;
 
 const VALIDATORS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   enabled: (v): v is boolean => typeof v === 'boolean',
   disabledSites: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
   mutedNames: (v): v is MutedName[] =>
     Array.isArray(v) &&
-    v.every((m) => typeof m === 'object' && m !== null && typeof m.text === 'string' && typeof m.entityId === 'string'),
+    v.every(
+      (m) =>
+        typeof m === 'object' &&
+        m !== null &&
+        typeof m.text === 'string' &&
+        typeof m.entityId === 'string',
+    ),
   hoverDelays: (v): v is HoverDelays =>
-    typeof v === 'object' && v !== null && isDelay((v as HoverDelays).openMs) && isDelay((v as HoverDelays).closeMs),
-  highlightStyle: (v): v is HighlightStyle => v === 'underline' || v === 'background' || v === 'none',
+    typeof v === 'object' &&
+    v !== null &&
+    isDelay((v as HoverDelays).openMs) &&
+    isDelay((v as HoverDelays).closeMs),
+  highlightStyle: (v): v is HighlightStyle =>
+    v === 'underline' || v === 'background' || v === 'none',
 };
 
 // Every item carries a version: a later change of shape bumps it and adds a `migrations` entry, which
@@ -106,7 +117,10 @@ export function siteKey(url: string): string | null {
   }
 }
 
-export function isSiteEnabled(settings: Pick<Settings, 'enabled' | 'disabledSites'>, site: string | null): boolean {
+export function isSiteEnabled(
+  settings: Pick<Settings, 'enabled' | 'disabledSites'>,
+  site: string | null,
+): boolean {
   return settings.enabled && site !== null && !settings.disabledSites.includes(site);
 }
 

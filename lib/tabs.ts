@@ -14,7 +14,8 @@ export async function targetTab(search: string): Promise<Browser.tabs.Tab | null
 export async function pageMentions(tabId: number): Promise<PageMentionsResponse | null> {
   const request: ContentRequest = { type: 'get-page-mentions' };
   try {
-    const response = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as PageMentionsResponse | undefined;
+    const response = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as
+      PageMentionsResponse | undefined;
     return response ?? null;
   } catch {
     return null;

@@ -25,7 +25,9 @@ const title = window.document.querySelector('h1')?.textContent.replace(/\s+/g, '
 console.log('---');
 console.log(`title: ${JSON.stringify(title)}`);
 console.log('outlet: null\ncitedSources: []\nurl: null\npublished: null\nlanguage: "en"');
-console.log(`note: ${JSON.stringify(`Extracted from a saved page (${file.split('/').pop()}) for tests; metadata left unknown.`)}`);
+console.log(
+  `note: ${JSON.stringify(`Extracted from a saved page (${file.split('/').pop()}) for tests; metadata left unknown.`)}`,
+);
 console.log('---');
 console.log(paragraphs.join('\n'));
 await window.happyDOM.close();

@@ -25,13 +25,19 @@ const SPEECH = [...SPEECH_VERBS].join('|');
 const BLOCK_QUOTE_INTRO = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\b[^:]*:\s*$`, 'u');
 const ACCORDING_TO = new RegExp(String.raw`(?:^|,\s*)according to\s+([^,.;]+)`, 'iu');
 /** Indirect speech: "Bukele has acknowledged that …", "Mr Obama said race relations had improved". */
-const REPORTED_THAT = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:that\b|(?![:"“])(?=[\p{Ll}]))`, 'u');
+const REPORTED_THAT = new RegExp(
+  String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:that\b|(?![:"“])(?=[\p{Ll}]))`,
+  'u',
+);
 const WHICH_HAS = new RegExp(
   String.raw`(?:from|by|with|of|against)\s+([^,;]+?),\s+(?:which|who)\s+${AUX}(${SPEECH})\b`,
   'u',
 );
 /** '"…," Mr Obama said.' — the opening quote may be in an earlier sentence. */
-const QUOTED_SAID = new RegExp(String.raw`(?:^|["“])[^"”]{3,}?[,.!?]?["”]\s*,?\s*${NAME}\s+(${SPEECH})\b`, 'u');
+const QUOTED_SAID = new RegExp(
+  String.raw`(?:^|["“])[^"”]{3,}?[,.!?]?["”]\s*,?\s*${NAME}\s+(${SPEECH})\b`,
+  'u',
+);
 const OPENING_QUOTE = /["“]/u;
 /** "…, a senior political source told Reuters." — a trailing reporting clause, named or not. */
 const TRAILING_SAID = new RegExp(
@@ -59,7 +65,10 @@ export function attributeSentences(text: string, sentences: Span[]): SentenceAtt
     const intro = BLOCK_QUOTE_INTRO.exec(sentence);
     const paragraphStart = text.indexOf('\n', end) + 1;
     const nextBreak = paragraphStart > 0 ? text.indexOf('\n', paragraphStart) : -1;
-    const nextParagraph = paragraphStart > 0 ? text.slice(paragraphStart, nextBreak < 0 ? undefined : nextBreak).trim() : '';
+    const nextParagraph =
+      paragraphStart > 0
+        ? text.slice(paragraphStart, nextBreak < 0 ? undefined : nextBreak).trim()
+        : '';
     // Only prose follows a quote intro; "Read the full transcript" (a link) is not the speaker's words.
     if (intro && /^\s*\n/.test(text.slice(end)) && /[.!?"”]$/.test(nextParagraph)) {
       quoteSpeaker = {
@@ -71,7 +80,10 @@ export function attributeSentences(text: string, sentences: Span[]): SentenceAtt
     }
     result[i] = attributeOne(sentence);
     // A quote that closes here may have opened sentences earlier: those are the speaker's words too.
-    if (result[i]!.role === 'quote' && !OPENING_QUOTE.test(sentence.slice(0, sentence.search(/["”]\s*,?\s*\p{Lu}/u)))) {
+    if (
+      result[i]!.role === 'quote' &&
+      !OPENING_QUOTE.test(sentence.slice(0, sentence.search(/["”]\s*,?\s*\p{Lu}/u)))
+    ) {
       for (let k = i - 1; k >= 0; k--) {
         const earlier = text.slice(sentences[k]![0], sentences[k]![1]);
         result[k] = { ...result[i]! };

@@ -13,12 +13,14 @@ export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 
 export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?: OverridesSource } {
   const articlesDir = join(seedsDir, 'articles');
-  if (!existsSync(articlesDir)) throw new SeedError(articlesDir, null, 'no such folder (seeds go in <seeds>/articles/)');
+  if (!existsSync(articlesDir))
+    throw new SeedError(articlesDir, null, 'no such folder (seeds go in <seeds>/articles/)');
   const display = (p: string) => relative(process.cwd(), p) || p;
   const files = readdirSync(articlesDir)
     .filter((f) => ARTICLE_EXTENSIONS.includes(extname(f)))
     .sort();
-  if (files.length === 0) throw new SeedError(display(articlesDir), null, 'no article files (*.txt) found');
+  if (files.length === 0)
+    throw new SeedError(display(articlesDir), null, 'no article files (*.txt) found');
   const seeds = files.map((f) => {
     const path = join(articlesDir, f);
     const text = decodeUtf8(display(path), readFileSync(path));
@@ -26,12 +28,17 @@ export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?:
   });
   const overridesPath = join(seedsDir, 'entities.json');
   const overrides = existsSync(overridesPath)
-    ? { file: display(overridesPath), source: decodeUtf8(display(overridesPath), readFileSync(overridesPath)) }
+    ? {
+        file: display(overridesPath),
+        source: decodeUtf8(display(overridesPath), readFileSync(overridesPath)),
+      }
     : undefined;
   return { seeds, overrides };
 }
 
-export async function buildIndexFromDir(seedsDir: string): Promise<{ index: SourceIndex; json: string }> {
+export async function buildIndexFromDir(
+  seedsDir: string,
+): Promise<{ index: SourceIndex; json: string }> {
   const { seeds, overrides } = readSeeds(seedsDir);
   const index = buildIndex(seeds, overrides);
   return { index, json: JSON.stringify(index) };

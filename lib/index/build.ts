@@ -9,7 +9,13 @@ import { INDEX_VERSION, SEARCH_KEYS } from './constants';
 import { buildEntities, type EntityDraft } from './entities';
 import { SeedError } from './errors';
 import { applyOverrides } from './overrides';
-import { indexSchema, type Article, type Attribution, type Entity, type SourceIndex } from './schema';
+import {
+  indexSchema,
+  type Article,
+  type Attribution,
+  type Entity,
+  type SourceIndex,
+} from './schema';
 import type { SeedArticle } from './seed-file';
 import { splitSentences } from './sentences';
 import { searchDocument } from './search-document';
@@ -24,7 +30,12 @@ export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): S
   const seen = new Map<string, string>();
   for (const seed of seeds) {
     const other = seen.get(seed.id);
-    if (other) throw new SeedError(seed.file, null, `duplicate article id "${seed.id}" (also used by ${other})`);
+    if (other)
+      throw new SeedError(
+        seed.file,
+        null,
+        `duplicate article id "${seed.id}" (also used by ${other})`,
+      );
     seen.set(seed.id, seed.file);
   }
   const articles: Article[] = seeds.map((s) => ({
@@ -42,7 +53,8 @@ export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): S
 
   // A capitalised word that also occurs in lower case is an ordinary word at a sentence start.
   const lowercaseWords = new Set<string>();
-  for (const a of articles) for (const m of a.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowercaseWords.add(m[0]);
+  for (const a of articles)
+    for (const m of a.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowercaseWords.add(m[0]);
 
   const candidates = articles.flatMap((a) => findCandidates(a, lowercaseWords));
   let drafts = buildEntities(candidates);
@@ -79,7 +91,8 @@ function attachMentions(articles: Article[], drafts: EntityDraft[]): Entity[] {
   }));
   const resolveSpeaker = (speaker: string): { by: string; byEntityId?: string } => {
     const found = matcher.findMentions(speaker);
-    const whole = found.length === 1 && speaker.slice(found[0]!.end).trim() === '' ? found[0] : undefined;
+    const whole =
+      found.length === 1 && speaker.slice(found[0]!.end).trim() === '' ? found[0] : undefined;
     if (!whole) return { by: speaker };
     const e = entities[Number(whole.entityId)]!;
     return { by: e.name, byEntityId: e.id };

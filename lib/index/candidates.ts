@@ -141,7 +141,8 @@ export function findCandidates(article: ArticleText, lowercaseWords: Set<string>
         while (k < tokens.length && k - j <= 2 && CONNECTORS.has(tokens[k]!.text)) k++;
         const next = tokens[k];
         if (!next || !isNameWord(next) || next.start - tokens[k - 1]!.end > 1) break;
-        if (k - j > 1 && (isAcronym(next.text) || MONTHS_AND_DAYS.has(next.text.toLowerCase()))) break;
+        if (k - j > 1 && (isAcronym(next.text) || MONTHS_AND_DAYS.has(next.text.toLowerCase())))
+          break;
         j = k;
       }
       emitRun(article.text, tokens, i, j, sentenceIndex, lowercaseWords, out);
@@ -172,7 +173,11 @@ function emitRun(
     const lw = w.toLowerCase();
     const ordinary =
       ORDINARY_WORDS.has(lw) ||
-      (atSentenceStart && first === from && lowercaseWords.has(lw) && !isTitleWord(w) && !PLACES.has(w));
+      (atSentenceStart &&
+        first === from &&
+        lowercaseWords.has(lw) &&
+        !isTitleWord(w) &&
+        !PLACES.has(w));
     if (!ordinary) break;
     first++;
   }
@@ -255,7 +260,11 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
         context.speechVerbAfter = true;
         break;
       }
-      if (!['has', 'had', 'have', 'also', 'later', 'has', 'then', 'previously', 'recently'].includes(w))
+      if (
+        !['has', 'had', 'have', 'also', 'later', 'has', 'then', 'previously', 'recently'].includes(
+          w,
+        )
+      )
         break;
     }
   }

@@ -7,7 +7,13 @@
 import type { Candidate } from './candidates';
 import { isAcronym } from './candidates';
 import type { EntityType } from './constants';
-import { CONNECTORS, GIVEN_NAMES, PLACES, TYPE_BY_FOLLOWING_NOUN, TYPE_BY_HEAD_WORD } from './lexicon';
+import {
+  CONNECTORS,
+  GIVEN_NAMES,
+  PLACES,
+  TYPE_BY_FOLLOWING_NOUN,
+  TYPE_BY_HEAD_WORD,
+} from './lexicon';
 
 /** Forms of address, not roles: "Mr Obama" is an alias, but "Mr" says nothing about him. */
 const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Sir', 'Dame']);
@@ -99,7 +105,10 @@ export function typeVotes(candidates: Candidate[], name: string): Map<EntityType
     else if (c.followingNoun) vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
     if (c.speechVerbAfter) vote('person', 1);
     if (c.afterAccordingTo) vote('organization', 1);
-    if (c.previousWord && ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord))
+    if (
+      c.previousWord &&
+      ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord)
+    )
       vote('place', 0.5);
   }
   return votes;
@@ -165,7 +174,9 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (!surface || !isAcronym(surface)) continue;
     const letters = acronymLetters(surface);
     if (!letters) continue;
-    const matches = multiWord.filter((m) => initials([...m.surfaces.keys()][0]!.split(/\s+/)) === letters);
+    const matches = multiWord.filter(
+      (m) => initials([...m.surfaces.keys()][0]!.split(/\s+/)) === letters,
+    );
     if (matches.length === 1) merge(g, matches[0]!);
   }
 
@@ -176,7 +187,12 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     let t = typed.get(r);
     if (!t) {
       const all = collect(r, groups);
-      t = decideType(typeVotes(all.flatMap((m) => m.candidates), nameOf(r, groups)));
+      t = decideType(
+        typeVotes(
+          all.flatMap((m) => m.candidates),
+          nameOf(r, groups),
+        ),
+      );
       typed.set(r, t);
     }
     return t;
@@ -202,7 +218,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     const type = typeOf(g);
     const allCandidates = members.flatMap((m) => m.candidates);
     // One lone capitalised word with no clue at all is more often noise than a name.
-    if (type === 'other' && !name.includes(' ') && !isAcronym(name) && allCandidates.length < 2) continue;
+    if (type === 'other' && !name.includes(' ') && !isAcronym(name) && allCandidates.length < 2)
+      continue;
     const aliasTexts = new Map<string, string>();
     const addAlias = (text: string) => {
       const key = foldKey(text);
@@ -217,7 +234,11 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     for (let n = 2; usedIds.has(id); n++) id = `${slugify(name)}-${n}`;
     usedIds.add(id);
     const roles = [
-      ...new Set(allCandidates.map((c) => c.role).filter((r): r is string => !!r && !HONORIFICS.has(r.replace(/\.$/, '')))),
+      ...new Set(
+        allCandidates
+          .map((c) => c.role)
+          .filter((r): r is string => !!r && !HONORIFICS.has(r.replace(/\.$/, ''))),
+      ),
     ];
     drafts.push({
       id,
@@ -232,7 +253,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
 
 /** A person is also called by surname alone ("Noem") when no other entity could be meant. */
 function addSurnames(drafts: EntityDraft[]): EntityDraft[] {
-  const surnameOf = (d: EntityDraft) => (d.type === 'person' ? d.name.split(/\s+/) : []).slice(1).pop();
+  const surnameOf = (d: EntityDraft) =>
+    (d.type === 'person' ? d.name.split(/\s+/) : []).slice(1).pop();
   const counts = new Map<string, number>();
   for (const d of drafts) {
     const s = surnameOf(d);
@@ -269,11 +291,14 @@ function nameOf(g: Group, groups: Map<string, Group>): string {
 /** An alias claimed by two entities would light up the wrong card half the time: it goes to neither. */
 function dropAmbiguousAliases(drafts: EntityDraft[]): EntityDraft[] {
   const owners = new Map<string, number>();
-  for (const d of drafts) for (const a of d.aliases) owners.set(foldKey(a.text), (owners.get(foldKey(a.text)) ?? 0) + 1);
+  for (const d of drafts)
+    for (const a of d.aliases) owners.set(foldKey(a.text), (owners.get(foldKey(a.text)) ?? 0) + 1);
   return drafts
     .map((d) => ({
       ...d,
-      aliases: d.aliases.filter((a) => owners.get(foldKey(a.text)) === 1 || foldKey(a.text) === foldKey(d.name)),
+      aliases: d.aliases.filter(
+        (a) => owners.get(foldKey(a.text)) === 1 || foldKey(a.text) === foldKey(d.name),
+      ),
     }))
     .filter((d) => d.aliases.length > 0);
 }

@@ -31,7 +31,9 @@ monday tuesday wednesday thursday friday saturday sunday
 `);
 
 /** Lower-case words that may sit inside a name: "Tren de Aragua", "Department of Homeland Security". */
-export const CONNECTORS = words(`of de del della di da do dos das la le las los du des van von der den al bin ibn for the on y und`);
+export const CONNECTORS = words(
+  `of de del della di da do dos das la le las los du des van von der den al bin ibn for the on y und`,
+);
 
 /**
  * Titles that precede a person's name. Multi-word ones are listed as written; matching is on tokens.
@@ -64,7 +66,10 @@ walter william xi yolanda eleanor grace robert emmerson morgan tendai
 `);
 
 /** A last word that says what kind of thing a name is. */
-export const TYPE_BY_HEAD_WORD: Record<string, 'organization' | 'law' | 'facility' | 'program' | 'document' | 'place'> = {
+export const TYPE_BY_HEAD_WORD: Record<
+  string,
+  'organization' | 'law' | 'facility' | 'program' | 'document' | 'place'
+> = {
   ...Object.fromEntries(
     `department ministry agency administration council party association organization organisation union
     bureau committee commission court university college school institute foundation corporation corp
@@ -108,7 +113,10 @@ export const TYPE_BY_HEAD_WORD: Record<string, 'organization' | 'law' | 'facilit
 };
 
 /** A lower-case noun right after a name ("MS-13 gang", "SAFE program", "CECOT facility") types it. */
-export const TYPE_BY_FOLLOWING_NOUN: Record<string, 'organization' | 'facility' | 'program' | 'law'> = {
+export const TYPE_BY_FOLLOWING_NOUN: Record<
+  string,
+  'organization' | 'facility' | 'program' | 'law'
+> = {
   organization: 'organization',
   organisation: 'organization',
   gang: 'organization',

@@ -10,7 +10,9 @@ export function loadIndex(): Promise<SourceIndex> {
     .then((r) => r.json() as Promise<SourceIndex>)
     .then((index) => {
       if (index.version !== INDEX_VERSION) {
-        throw new Error(`index.json has version ${index.version}; this build reads ${INDEX_VERSION}`);
+        throw new Error(
+          `index.json has version ${index.version}; this build reads ${INDEX_VERSION}`,
+        );
       }
       return index;
     });

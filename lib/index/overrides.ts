@@ -56,26 +56,38 @@ export function parseOverrides(file: string, source: string): OverrideEntry[] {
     const line = pos === undefined ? null : source.slice(0, Number(pos)).split('\n').length;
     throw new SeedError(file, line, `not valid JSON: ${(err as Error).message}`);
   }
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as { entities?: unknown }).entities)) {
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !Array.isArray((data as { entities?: unknown }).entities)
+  ) {
     throw new SeedError(file, 1, 'expected an object with an "entities" list');
   }
   const extra = Object.keys(data).filter((k) => k !== 'entities' && k !== '$comment');
-  if (extra.length) throw new SeedError(file, lineOf(source, `"${extra[0]}"`), `unknown field "${extra[0]}"`);
+  if (extra.length)
+    throw new SeedError(file, lineOf(source, `"${extra[0]}"`), `unknown field "${extra[0]}"`);
   const entries = (data as { entities: unknown[] }).entities;
   let searchFrom = 0;
   return entries.map((raw, n) => {
     const where = `entry ${n + 1}`;
-    if (typeof raw !== 'object' || raw === null) throw new SeedError(file, null, `${where} is not an object`);
+    if (typeof raw !== 'object' || raw === null)
+      throw new SeedError(file, null, `${where} is not an object`);
     const entry = raw as Record<string, unknown>;
     const id = entry.id;
     const line = typeof id === 'string' ? lineOf(source, `"${id}"`, searchFrom) : null;
     if (typeof id === 'string') searchFrom = source.indexOf(`"${id}"`, searchFrom) + 1;
     const fail = (reason: string): never => {
-      throw new SeedError(file, line, `${where}${typeof id === 'string' ? ` ("${id}")` : ''}: ${reason}`);
+      throw new SeedError(
+        file,
+        line,
+        `${where}${typeof id === 'string' ? ` ("${id}")` : ''}: ${reason}`,
+      );
     };
-    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) fail('"id" must be a lower-case slug such as "donald-trump"');
+    if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id))
+      fail('"id" must be a lower-case slug such as "donald-trump"');
     for (const key of Object.keys(entry)) {
-      if (!ENTRY_FIELDS.has(key)) fail(`unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
+      if (!ENTRY_FIELDS.has(key))
+        fail(`unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
     }
     if (entry.type !== undefined && !ENTITY_TYPES.includes(entry.type as EntityType)) {
       fail(`"type" must be one of ${ENTITY_TYPES.join(', ')}`);
@@ -94,7 +106,8 @@ export function parseOverrides(file: string, source: string): OverrideEntry[] {
 
 function toAlias(a: string | { text: string; caseSensitive?: boolean }): AliasDraft {
   const text = typeof a === 'string' ? a : a.text;
-  const caseSensitive = typeof a === 'string' ? isAcronym(text) : (a.caseSensitive ?? isAcronym(text));
+  const caseSensitive =
+    typeof a === 'string' ? isAcronym(text) : (a.caseSensitive ?? isAcronym(text));
   return { text, caseSensitive, requireCapital: !caseSensitive };
 }
 
@@ -119,8 +132,15 @@ export function applyOverrides(file: string, source: string, drafts: EntityDraft
     );
   for (const entry of entries) {
     if (entry.add) {
-      if (byId.has(entry.id)) throw new SeedError(file, lineOf(source, `"${entry.id}"`), `"${entry.id}" already exists`);
-      const created: EntityDraft = { id: entry.id, name: entry.name!, type: entry.type!, aliases: [], roles: [] };
+      if (byId.has(entry.id))
+        throw new SeedError(file, lineOf(source, `"${entry.id}"`), `"${entry.id}" already exists`);
+      const created: EntityDraft = {
+        id: entry.id,
+        name: entry.name!,
+        type: entry.type!,
+        aliases: [],
+        roles: [],
+      };
       addAliases(created, [toAlias(entry.name!), ...(entry.aliases ?? []).map(toAlias)]);
       if (entry.description) created.description = entry.description;
       byId.set(entry.id, created);

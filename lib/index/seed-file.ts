@@ -31,7 +31,14 @@ export interface SeedArticle extends SeedMetadata {
   text: string;
 }
 
-const REQUIRED_FIELDS = ['title', 'outlet', 'citedSources', 'url', 'published', 'language'] as const;
+const REQUIRED_FIELDS = [
+  'title',
+  'outlet',
+  'citedSources',
+  'url',
+  'published',
+  'language',
+] as const;
 const OPTIONAL_FIELDS = ['id', 'note'] as const;
 const KNOWN_FIELDS = new Set<string>([...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]);
 
@@ -59,7 +66,8 @@ export function firstInvalidUtf8Line(bytes: Uint8Array): number | null {
 
 export function decodeUtf8(file: string, bytes: Uint8Array): string {
   const badLine = firstInvalidUtf8Line(bytes);
-  if (badLine !== null) throw new SeedError(file, badLine, 'not valid UTF-8 text (save it as UTF-8)');
+  if (badLine !== null)
+    throw new SeedError(file, badLine, 'not valid UTF-8 text (save it as UTF-8)');
   const text = new TextDecoder('utf-8').decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -79,7 +87,11 @@ function validateField(file: string, line: number, key: string, value: unknown):
   switch (key) {
     case 'citedSources':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
-        throw new SeedError(file, line, '"citedSources" must be a list of names, e.g. ["Breitbart"] or []');
+        throw new SeedError(
+          file,
+          line,
+          '"citedSources" must be a list of names, e.g. ["Breitbart"] or []',
+        );
       }
       return;
     case 'published':
@@ -121,7 +133,8 @@ export function parseSeedText(file: string, defaultId: string, source: string): 
     }
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
     const m = /^([A-Za-z][A-Za-z0-9]*)\s*:\s*(.*)$/.exec(raw);
-    if (!m) throw new SeedError(file, lineNo, `expected "key: value", found ${JSON.stringify(raw)}`);
+    if (!m)
+      throw new SeedError(file, lineNo, `expected "key: value", found ${JSON.stringify(raw)}`);
     const [, key, rawValue] = m as unknown as [string, string, string];
     if (!KNOWN_FIELDS.has(key)) {
       throw new SeedError(

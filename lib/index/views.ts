@@ -7,7 +7,12 @@ import type { MutedName } from '../settings';
 export function toMatchData(index: SourceIndex): MatchData {
   return {
     aliases: index.entities.flatMap((e) =>
-      e.aliases.map((a): [string, string, boolean, boolean] => [e.id, a.text, a.caseSensitive, a.requireCapital]),
+      e.aliases.map((a): [string, string, boolean, boolean] => [
+        e.id,
+        a.text,
+        a.caseSensitive,
+        a.requireCapital,
+      ]),
     ),
     names: Object.fromEntries(index.entities.map((e) => [e.id, e.name])),
   };

@@ -14,7 +14,22 @@ export const SEPARATOR_CLASS = 2;
 export const IGNORED = 3;
 /** Everything else: punctuation and symbols, kept as themselves. */
 export const PUNCTUATION = 4;
-export type CharClass = 0 | 1 | 2 | 3 | 4;
+/**
+ * Han, kana and Thai letters: scripts written without spaces, so every letter may start or end a name
+ * ("北京" inside "在北京举行"). They count as word characters inside a name, never as its neighbours.
+ */
+export const UNSPACED = 5;
+export type CharClass = 0 | 1 | 2 | 3 | 4 | 5;
+
+function isUnspacedScript(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x0e00 && code <= 0x0e7f)
+  );
+}
 
 /** The folded symbol every separator becomes. */
 export const SEPARATOR = 0x20;
@@ -23,6 +38,8 @@ export const DOUBLE_QUOTE = 0x22;
 
 const classes = new Uint8Array(65536);
 const folded = new Uint16Array(65536);
+/** 1 for lower-case letters: a `requireCapital` alias must not start with one. */
+const lower = new Uint8Array(65536);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
 function classify(code: number): void {
@@ -32,7 +49,12 @@ function classify(code: number): void {
   if (code >= 0xd800 && code <= 0xdfff) {
     // Halves of astral characters (emoji, rare CJK): treat as word parts without folding.
     cls = WORD;
-  } else if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
+  } else if (
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0x2060 ||
+    code === 0xfeff
+  ) {
     cls = IGNORED;
   } else if (
     /\s/.test(ch) ||
@@ -44,13 +66,22 @@ function classify(code: number): void {
   ) {
     cls = SEPARATOR_CLASS;
     fold = SEPARATOR;
+  } else if (isUnspacedScript(code)) {
+    cls = UNSPACED;
   } else if (WORD_RE.test(ch)) {
     cls = WORD;
-    const lower = ch.toLowerCase();
-    if (lower.length === 1) fold = lower.charCodeAt(0);
+    const lowerCase = ch.toLowerCase();
+    if (lowerCase.length === 1) fold = lowerCase.charCodeAt(0);
+    if (ch !== ch.toUpperCase()) lower[code] = 1;
   } else {
     cls = PUNCTUATION;
-    if (code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x2032 || code === 0xff07) {
+    if (
+      code === 0x2019 ||
+      code === 0x2018 ||
+      code === 0x02bc ||
+      code === 0x2032 ||
+      code === 0xff07
+    ) {
       fold = APOSTROPHE;
     } else if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2033) {
       fold = DOUBLE_QUOTE;
@@ -72,6 +103,11 @@ export function charClass(code: number): CharClass {
 /** Lower-cased, apostrophe- and separator-normalised form of one code unit. Call charClass first. */
 export function foldedChar(code: number): number {
   return folded[code]!;
+}
+
+/** True for lower-case letters (call charClass first). */
+export function isLowerCase(code: number): boolean {
+  return lower[code] === 1;
 }
 
 /** The same normalisation as the matcher applies to pages, for one alias: folded or not. */

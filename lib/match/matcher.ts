@@ -14,10 +14,11 @@
  */
 import {
   IGNORED,
-  PUNCTUATION,
   SEPARATOR,
   SEPARATOR_CLASS,
+  UNSPACED,
   WORD,
+  isLowerCase,
   charClass,
   foldedChar,
   normalizeForMatch,
@@ -78,7 +79,8 @@ export class Matcher {
   private add(alias: MatchAlias): void {
     const folded = normalizeForMatch(alias.text, true);
     if (folded.length === 0 || folded.length > MAX_PATTERN) return;
-    if (charClass(folded[0]!) !== WORD) return; // a name starts with a letter or digit
+    const firstClass = charClass(folded[0]!);
+    if (firstClass !== WORD && firstClass !== UNSPACED) return; // a name starts with a letter or digit
     const exactForm = alias.caseSensitive ? normalizeForMatch(alias.text, false) : null;
     const all = folded.map((_, i) => i);
     // "MS-13" should also find "MS13": a variant without separators between letters and digits.
@@ -86,7 +88,11 @@ export class Matcher {
       if (folded[i] !== SEPARATOR) return true;
       const before = folded[i - 1]!;
       const after = folded[i + 1]!;
-      return !(charClass(before) === WORD && charClass(after) === WORD && isDigit(before) !== isDigit(after));
+      return !(
+        charClass(before) === WORD &&
+        charClass(after) === WORD &&
+        isDigit(before) !== isDigit(after)
+      );
     });
     const variants = joined.length === all.length ? [all] : [all, joined];
     for (const kept of variants) {
@@ -214,14 +220,15 @@ export class MatchStream {
       if (this.pending.length !== 0) this.settlePending(isWord);
       if (cls === SEPARATOR_CLASS && this.prevClass === SEPARATOR_CLASS) continue;
       const sym = foldedChar(code);
-      if (this.walkers === 0 && (!isWord || this.prevClass === WORD)) {
+      const wordStart = cls === UNSPACED || (isWord && this.prevClass !== WORD);
+      if (this.walkers === 0 && !wordStart) {
         // The fast path: not a word start and nothing in flight.
         this.prevClass = cls;
         if (this.candidates.length !== 0) this.flush();
         continue;
       }
       const symIndex = this.symbols++;
-      this.ring[symIndex & RING_MASK] = isWord ? code : sym;
+      this.ring[symIndex & RING_MASK] = isWord || cls === UNSPACED ? code : sym;
       const pos = base + i;
       // Advance walkers; drop the ones that cannot continue.
       let kept = 0;
@@ -235,7 +242,7 @@ export class MatchStream {
         if (out >= 0) this.candidate(out, this.walkerStart[w]!, pos + 1, symIndex);
       }
       this.walkers = kept;
-      if (isWord && this.prevClass !== WORD) {
+      if (wordStart) {
         const node = m.rootChild(sym);
         if (node !== 0 && this.walkers < MAX_WALKERS) {
           this.walkerNode[this.walkers] = node;
@@ -246,7 +253,8 @@ export class MatchStream {
         }
       }
       this.prevClass = cls;
-      if (this.walkers === 0 && this.pending.length === 0 && this.candidates.length !== 0) this.flush();
+      if (this.walkers === 0 && this.pending.length === 0 && this.candidates.length !== 0)
+        this.flush();
     }
   }
 
@@ -265,8 +273,7 @@ export class MatchStream {
       const pattern = patterns[p]!;
       const firstSym = lastSym - pattern.length + 1;
       if (pattern.requireCapital) {
-        const c = this.ring[firstSym & RING_MASK]!;
-        if (foldedChar(c) === c) continue; // not upper-case
+        if (isLowerCase(this.ring[firstSym & RING_MASK]!)) continue;
       }
       if (pattern.exact !== null) {
         let same = true;

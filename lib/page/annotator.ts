@@ -186,7 +186,8 @@ export class PageAnnotator {
     const spent = performance.now() - started;
     this.stats.scanMs += spent;
     this.stats.slices++;
-    if (flushed) this.nextFlushAt = performance.now() + Math.max(MIN_FLUSH_GAP_MS, spent * BACKOFF_FACTOR);
+    if (flushed)
+      this.nextFlushAt = performance.now() + Math.max(MIN_FLUSH_GAP_MS, spent * BACKOFF_FACTOR);
     // Our own fallback wrapping (no Highlight API) mutates the DOM: those records are ours, not news.
     this.observer?.takeRecords();
     if (changed || flushed) this.onChange();
@@ -266,7 +267,10 @@ export class PageAnnotator {
 
 function isOwnUiChange(r: MutationRecord): boolean {
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && OWN_TAGS.has((n as Element).localName));
+  return (
+    nodes.length > 0 &&
+    nodes.every((n) => n.nodeType === 1 && OWN_TAGS.has((n as Element).localName))
+  );
 }
 
 /** The nearest block around a changed node: a name can span inline elements but not blocks. */

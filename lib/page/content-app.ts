@@ -28,7 +28,14 @@ import type {
   PageMentionsResponse,
 } from '../messages';
 import { matchAliases } from '../index/views';
-import { getSettings, isSiteEnabled, setSetting, siteKey, watchSettings, type Settings } from '../settings';
+import {
+  getSettings,
+  isSiteEnabled,
+  setSetting,
+  siteKey,
+  watchSettings,
+  type Settings,
+} from '../settings';
 import { PageAnnotator, type AnnotatedMention } from './annotator';
 import { createPainter, type Painter } from './highlights';
 import { HoverIntent } from './hover-intent';
@@ -73,7 +80,11 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
     reportTimer = ctx.setTimeout(() => {
       reportTimer = null;
       const enabled = annotator !== null;
-      void send({ type: 'mentions-changed', count: annotator?.mentions().length ?? 0, enabled }).catch(() => {});
+      void send({
+        type: 'mentions-changed',
+        count: annotator?.mentions().length ?? 0,
+        enabled,
+      }).catch(() => {});
     }, 200);
   };
 
@@ -86,7 +97,8 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
       const muted = [...settings.mutedNames, { entityId: m.entityId, text: alias[1] }];
       void setSetting('mutedNames', muted);
     },
-    onOpenReader: (articleId, sentenceIndex) => void send({ type: 'open-reader', articleId, sentenceIndex }),
+    onOpenReader: (articleId, sentenceIndex) =>
+      void send({ type: 'open-reader', articleId, sentenceIndex }),
     onPointerOnCard: (inside) => hover.overCard(inside),
     onPin: () => {
       const m = hover.current;
@@ -115,7 +127,10 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
     if (!m) return false;
     activeIndex = index;
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    m.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    m.startNode.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: reduceMotion ? 'auto' : 'smooth',
+    });
     hover.close();
     // Let a smooth scroll settle before measuring where the card goes.
     ctx.setTimeout(() => hover.pin(m), reduceMotion ? 0 : 350);
@@ -205,7 +220,11 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
       case 'get-page-mentions': {
         const list = annotator?.mentions() ?? [];
         const response: PageMentionsResponse = {
-          mentions: list.map((m) => ({ entityId: m.entityId, name: matchData?.names[m.entityId] ?? m.entityId, text: textOf(m) })),
+          mentions: list.map((m) => ({
+            entityId: m.entityId,
+            name: matchData?.names[m.entityId] ?? m.entityId,
+            text: textOf(m),
+          })),
           enabled: annotator !== null,
           pending: annotator?.busy ?? false,
         };
@@ -246,7 +265,8 @@ function mentionAtPoint(annotator: PageAnnotator, x: number, y: number): Annotat
   const m = annotator.mentionAt(node, offset);
   if (!m) return null;
   for (const rect of liveRange(m.range).getClientRects()) {
-    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
+      return m;
   }
   return null;
 }

@@ -100,7 +100,10 @@ class WrappingPainter implements Painter {
     // Split "before | name | after"; the original node keeps "before" so undo can restore it in place.
     const original = m.startNode;
     const nameNode = original.splitText(m.startOffset);
-    const tail = nameNode.data.length > m.endOffset - m.startOffset ? nameNode.splitText(m.endOffset - m.startOffset) : null;
+    const tail =
+      nameNode.data.length > m.endOffset - m.startOffset
+        ? nameNode.splitText(m.endOffset - m.startOffset)
+        : null;
     const mark = doc.createElement('source-context-mark');
     mark.style.setProperty('text-decoration', 'underline dotted');
     nameNode.replaceWith(mark);

@@ -43,7 +43,8 @@ export class HoverIntent<T> {
   overTarget(target: T | null): void {
     if (target === null || this.pinned) {
       this.cancelOpen();
-      if (target === null && this.current !== null && !this.pinned && !this.onCard) this.scheduleClose();
+      if (target === null && this.current !== null && !this.pinned && !this.onCard)
+        this.scheduleClose();
       return;
     }
     if (target === this.current) {

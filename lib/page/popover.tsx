@@ -3,10 +3,21 @@
  * positions it next to the mention with floating-ui (flip, shift, and inline for names broken across
  * lines), and removes its host element from the page whenever the card closes.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  type VirtualElement,
+} from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
 import { Popover } from '../../components/Popover';
 import type { EntityDetails } from '../messages';
 import type { AnnotatedMention } from './annotator';
@@ -47,7 +58,12 @@ export class PopoverController {
     return this.mention !== null;
   }
 
-  async open(mention: AnnotatedMention, pageText: string, pinned: boolean, focus: boolean): Promise<void> {
+  async open(
+    mention: AnnotatedMention,
+    pageText: string,
+    pinned: boolean,
+    focus: boolean,
+  ): Promise<void> {
     const id = ++this.requestId;
     this.mention = mention;
     if (focus && !this.returnFocus) this.returnFocus = document.activeElement;
@@ -77,7 +93,8 @@ export class PopoverController {
     this.dialog = null;
     const focusBack = this.returnFocus;
     this.returnFocus = null;
-    if (focusBack instanceof HTMLElement && focusBack.isConnected) focusBack.focus({ preventScroll: true });
+    if (focusBack instanceof HTMLElement && focusBack.isConnected)
+      focusBack.focus({ preventScroll: true });
     this.options.onClosed();
   }
 
@@ -113,7 +130,9 @@ export class PopoverController {
         details={details}
         pageText={pageText}
         pinned={pinned}
-        dialogRef={(el) => (this.dialog = el)}
+        dialogRef={(el) => {
+          this.dialog = el;
+        }}
         onClose={() => this.close()}
         onMute={() => {
           this.options.onMute(mention);

@@ -42,7 +42,9 @@ export class SubtreeScan {
     private readonly root: Node,
     matcher: Matcher,
   ) {
-    this.stream = new MatchStream(matcher, (start, end, pattern) => this.report(matcher, start, end, pattern));
+    this.stream = new MatchStream(matcher, (start, end, pattern) =>
+      this.report(matcher, start, end, pattern),
+    );
     const container = root.nodeType === ELEMENT_NODE ? (root as Element) : null;
     this.skipped = new Set(container ? container.querySelectorAll(SKIP_SELECTOR) : []);
     if (container && container.closest(SKIP_SELECTOR)) this.skipped.add(container);
@@ -99,7 +101,8 @@ export class SubtreeScan {
       node = node.parentNode;
       this.descend = false;
       if (node === null) break;
-      if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName)) this.endBlock();
+      if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName))
+        this.endBlock();
       if (node === root) break;
     }
     this.endBlock();

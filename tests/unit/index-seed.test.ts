@@ -7,7 +7,10 @@ import { indexSchema } from '../../lib/index/schema';
 let index: SourceIndex;
 const byName = (name: string): Entity => {
   const e = index.entities.find((x) => x.name === name);
-  if (!e) throw new Error(`no entity named ${name}; have: ${index.entities.map((x) => x.name).join(', ')}`);
+  if (!e)
+    throw new Error(
+      `no entity named ${name}; have: ${index.entities.map((x) => x.name).join(', ')}`,
+    );
   return e;
 };
 const aliasTexts = (name: string) => byName(name).aliases.map((a) => a.text);
@@ -21,7 +24,13 @@ describe('index built from seeds/', () => {
     expect(() => indexSchema.parse(index)).not.toThrow();
     expect(index.version).toBe(1);
     const article = index.articles.find((a) => a.id === '000_35b253ea46a1fa10')!;
-    expect(article).toMatchObject({ title: null, outlet: null, url: null, published: null, citedSources: ['Breitbart'] });
+    expect(article).toMatchObject({
+      title: null,
+      outlet: null,
+      url: null,
+      published: null,
+      citedSources: ['Breitbart'],
+    });
   });
 
   it.each([
@@ -45,16 +54,37 @@ describe('index built from seeds/', () => {
   });
 
   it('makes acronyms case-sensitive and single words capital-only', () => {
-    const safe = byName('Security Alliance for Fugitive Enforcement').aliases.find((a) => a.text === 'SAFE')!;
+    const safe = byName('Security Alliance for Fugitive Enforcement').aliases.find(
+      (a) => a.text === 'SAFE',
+    )!;
     expect(safe.caseSensitive).toBe(true);
-    expect(byName('Terrorism Confinement Center').aliases.find((a) => a.text === 'CECOT')!.caseSensitive).toBe(true);
+    expect(
+      byName('Terrorism Confinement Center').aliases.find((a) => a.text === 'CECOT')!.caseSensitive,
+    ).toBe(true);
     const trump = byName('Donald Trump').aliases.find((a) => a.text === 'Trump')!;
     expect(trump).toMatchObject({ caseSensitive: false, requireCapital: true });
   });
 
   it('has no junk entities or aliases', () => {
     const all = index.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]);
-    for (const junk of ['President', 'March', 'April', 'Memorandum', 'Nazi', 'Venezuelan', 'Salvadoran', 'Americans', 'Central American', 'These', 'The', 'According', 'Despite', 'However', 'This', 'Secretary']) {
+    for (const junk of [
+      'President',
+      'March',
+      'April',
+      'Memorandum',
+      'Nazi',
+      'Venezuelan',
+      'Salvadoran',
+      'Americans',
+      'Central American',
+      'These',
+      'The',
+      'According',
+      'Despite',
+      'However',
+      'This',
+      'Secretary',
+    ]) {
       expect(all).not.toContain(junk);
     }
     expect(all).not.toContain('Venezuelan Tren de Aragua');
@@ -68,27 +98,53 @@ describe('index built from seeds/', () => {
   });
 
   it('attributes the opening claim to Breitbart, as reported', () => {
-    const m = byName('Nayib Bukele').mentions.find((x) => x.sentence.startsWith('According to Breitbart'))!;
-    expect(m.attribution).toMatchObject({ role: 'reported', by: 'Breitbart', byEntityId: 'breitbart', cue: 'according to' });
+    const m = byName('Nayib Bukele').mentions.find((x) =>
+      x.sentence.startsWith('According to Breitbart'),
+    )!;
+    expect(m.attribution).toMatchObject({
+      role: 'reported',
+      by: 'Breitbart',
+      byEntityId: 'breitbart',
+      cue: 'according to',
+    });
   });
 
   it('attributes the letter after "Trump wrote:" to Donald Trump, as a quote', () => {
     const article = index.articles[0]!;
     const quoted = index.entities
       .flatMap((e) => e.mentions)
-      .filter((m) => m.sentence.startsWith('Also of great importance') || m.sentence.startsWith('You have shown real leadership'));
+      .filter(
+        (m) =>
+          m.sentence.startsWith('Also of great importance') ||
+          m.sentence.startsWith('You have shown real leadership'),
+      );
     expect(quoted.length).toBeGreaterThan(0);
-    for (const m of quoted) expect(m.attribution).toMatchObject({ role: 'quote', by: 'Donald Trump', byEntityId: 'donald-trump' });
+    for (const m of quoted)
+      expect(m.attribution).toMatchObject({
+        role: 'quote',
+        by: 'Donald Trump',
+        byEntityId: 'donald-trump',
+      });
     const intro = byName('Donald Trump').mentions.find((m) => m.sentence === 'Trump wrote:')!;
     expect(intro.attribution.role).toBe('narration');
     expect(article.sentences.length).toBeGreaterThan(20);
   });
 
   it('attributes acknowledged and compared claims to the party that made them', () => {
-    const ack = byName('El Salvador').mentions.find((m) => m.sentence.startsWith('President Bukele has acknowledged'))!;
-    expect(ack.attribution).toMatchObject({ role: 'reported', by: 'Nayib Bukele', cue: 'acknowledged' });
+    const ack = byName('El Salvador').mentions.find((m) =>
+      m.sentence.startsWith('President Bukele has acknowledged'),
+    )!;
+    expect(ack.attribution).toMatchObject({
+      role: 'reported',
+      by: 'Nayib Bukele',
+      cue: 'acknowledged',
+    });
     const cmp = byName('Venezuela').mentions[0]!;
-    expect(cmp.attribution).toMatchObject({ role: 'reported', by: "Venezuela's socialist government", cue: 'compared' });
+    expect(cmp.attribution).toMatchObject({
+      role: 'reported',
+      by: "Venezuela's socialist government",
+      cue: 'compared',
+    });
   });
 
   it('leaves plain sentences as the outlet’s narration (outlet unknown: by null)', () => {
@@ -102,7 +158,13 @@ describe('index built from seeds/', () => {
         expect(m.spans.length).toBeGreaterThan(0);
         for (const [s, t] of m.spans) {
           const written = m.sentence.slice(s, t);
-          expect(e.aliases.some((a) => a.text.toLowerCase().replace(/[-\s]/g, '') === written.toLowerCase().replace(/[-\s\u2011]/g, ''))).toBe(true);
+          expect(
+            e.aliases.some(
+              (a) =>
+                a.text.toLowerCase().replace(/[-\s]/g, '') ===
+                written.toLowerCase().replace(/[-\s\u2011]/g, ''),
+            ),
+          ).toBe(true);
         }
       }
     }
@@ -110,6 +172,9 @@ describe('index built from seeds/', () => {
 
   it('prebuilds the fuse.js index', () => {
     expect(index.search.keys).toEqual(['name', 'aliases', 'description', 'sentences']);
-    expect(index.search.index).toMatchObject({ keys: expect.any(Array), records: expect.any(Array) });
+    expect(index.search.index).toMatchObject({
+      keys: expect.any(Array),
+      records: expect.any(Array),
+    });
   });
 });

@@ -1,6 +1,13 @@
 /** Bad input gets one clear error naming the file (and line), and no index is written. */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+  copyFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,7 +32,8 @@ const TEXT = 'President Nayib Bukele met Kristi Noem in San Salvador. Bukele spo
 function seedDir(files: Record<string, string | Uint8Array>, overrides?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sc-seeds-'));
   mkdirSync(join(dir, 'articles'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'articles', name), content);
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(join(dir, 'articles', name), content);
   if (overrides !== undefined) writeFileSync(join(dir, 'entities.json'), overrides);
   return dir;
 }
@@ -48,16 +56,25 @@ describe('seed errors', () => {
   });
 
   it('invalid metadata names the line', () => {
-    const src = GOOD_HEADER.map((l) => (l.startsWith('published') ? 'published: "April 2025"' : l)).join('\n') + '\n' + TEXT;
+    const src =
+      GOOD_HEADER.map((l) => (l.startsWith('published') ? 'published: "April 2025"' : l)).join(
+        '\n',
+      ) +
+      '\n' +
+      TEXT;
     expect(errorOf(() => parseSeedText('a.txt', 'a', src)).message).toBe(
       'a.txt:6: "published" must be a date written YYYY-MM-DD, or null',
     );
-    const notJson = GOOD_HEADER.map((l) => (l.startsWith('title') ? 'title: A headline' : l)).join('\n') + '\n' + TEXT;
+    const notJson =
+      GOOD_HEADER.map((l) => (l.startsWith('title') ? 'title: A headline' : l)).join('\n') +
+      '\n' +
+      TEXT;
     expect(errorOf(() => parseSeedText('a.txt', 'a', notJson)).line).toBe(2);
   });
 
   it('an unknown field names it and its line', () => {
-    const src = [...GOOD_HEADER.slice(0, 2), 'author: "X"', ...GOOD_HEADER.slice(2)].join('\n') + '\n' + TEXT;
+    const src =
+      [...GOOD_HEADER.slice(0, 2), 'author: "X"', ...GOOD_HEADER.slice(2)].join('\n') + '\n' + TEXT;
     const err = errorOf(() => parseSeedText('a.txt', 'a', src));
     expect(err.line).toBe(3);
     expect(err.message).toContain('unknown field "author"');
@@ -69,7 +86,11 @@ describe('seed errors', () => {
   });
 
   it('a file that is not UTF-8 names the file and the line of the bad byte', () => {
-    const bytes = Buffer.concat([Buffer.from(GOOD_HEADER.join('\n') + '\nFirst line.\nCaf'), Buffer.from([0xe9]), Buffer.from(' crème.\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(GOOD_HEADER.join('\n') + '\nFirst line.\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' crème.\n'),
+    ]);
     const dir = seedDir({ 'bad.txt': bytes });
     const err = errorOf(() => readSeeds(dir));
     expect(err.file).toMatch(/bad\.txt$/);
@@ -78,15 +99,19 @@ describe('seed errors', () => {
   });
 
   it('a duplicate article id names both files', () => {
-    const withId = (id: string) => [GOOD_HEADER[0], `id: "${id}"`, ...GOOD_HEADER.slice(1)].join('\n') + '\n' + TEXT;
+    const withId = (id: string) =>
+      [GOOD_HEADER[0], `id: "${id}"`, ...GOOD_HEADER.slice(1)].join('\n') + '\n' + TEXT;
     const dir = seedDir({ 'one.txt': withId('same'), 'two.txt': withId('same') });
     const { seeds } = readSeeds(dir);
     const err = errorOf(() => buildIndex(seeds));
-    expect(err.message).toMatch(/two\.txt: duplicate article id "same" \(also used by .*one\.txt\)/);
+    expect(err.message).toMatch(
+      /two\.txt: duplicate article id "same" \(also used by .*one\.txt\)/,
+    );
   });
 
   it('an override naming an unknown entity names the file and line', () => {
-    const overrides = '{\n  "entities": [\n    { "id": "nayib-bukele", "type": "person" },\n    { "id": "nobody-at-all", "type": "person" }\n  ]\n}\n';
+    const overrides =
+      '{\n  "entities": [\n    { "id": "nayib-bukele", "type": "person" },\n    { "id": "nobody-at-all", "type": "person" }\n  ]\n}\n';
     const dir = seedDir({ 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT }, overrides);
     const { seeds, overrides: o } = readSeeds(dir);
     const err = errorOf(() => buildIndex(seeds, o));
@@ -95,7 +120,10 @@ describe('seed errors', () => {
   });
 
   it('an override with an unknown field or type is refused', () => {
-    const dir = seedDir({ 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT }, '{"entities": [{"id": "nayib-bukele", "colour": "red"}]}');
+    const dir = seedDir(
+      { 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT },
+      '{"entities": [{"id": "nayib-bukele", "colour": "red"}]}',
+    );
     const { seeds, overrides } = readSeeds(dir);
     expect(errorOf(() => buildIndex(seeds, overrides)).message).toContain('unknown field "colour"');
   });
@@ -107,35 +135,63 @@ describe('seed errors', () => {
         { id: 'kristi-noem', name: 'Kristi L. Noem' },
         { id: 'san-salvador', type: 'place' },
         { id: 'dhs', suppress: true },
-        { add: true, id: 'homeland-security', name: 'Department of Homeland Security', type: 'organization', aliases: ['DHS'] },
+        {
+          add: true,
+          id: 'homeland-security',
+          name: 'Department of Homeland Security',
+          type: 'organization',
+          aliases: ['DHS'],
+        },
         { id: 'kristi-noem', aliases: ['Secretary Noem'] },
       ],
     });
-    const dir = seedDir({ 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT + ' The DHS agreed.' }, overrides);
+    const dir = seedDir(
+      { 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT + ' The DHS agreed.' },
+      overrides,
+    );
     const { seeds, overrides: o } = readSeeds(dir);
     const index = buildIndex(seeds, o);
     const get = (id: string) => index.entities.find((e) => e.id === id);
     expect(get('nayib-bukele')?.description).toBe('Named in the seed as President of El Salvador.');
     expect(get('kristi-noem')?.name).toBe('Kristi L. Noem');
-    expect(get('kristi-noem')?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Kristi Noem', 'Noem', 'Secretary Noem']));
+    expect(get('kristi-noem')?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['Kristi Noem', 'Noem', 'Secretary Noem']),
+    );
     expect(get('dhs')).toBeUndefined();
-    expect(get('homeland-security')?.aliases.find((a) => a.text === 'DHS')?.caseSensitive).toBe(true);
+    expect(get('homeland-security')?.aliases.find((a) => a.text === 'DHS')?.caseSensitive).toBe(
+      true,
+    );
     expect(get('homeland-security')?.mentions.map((m) => m.sentence)).toEqual(['The DHS agreed.']);
 
-    const merged = JSON.stringify({ entities: [{ id: 'kristi-noem', mergeInto: 'nayib-bukele' }, { id: 'san-salvador', suppress: true }] });
+    const merged = JSON.stringify({
+      entities: [
+        { id: 'kristi-noem', mergeInto: 'nayib-bukele' },
+        { id: 'san-salvador', suppress: true },
+      ],
+    });
     const dir2 = seedDir({ 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT }, merged);
     const r2 = readSeeds(dir2);
     const index2 = buildIndex(r2.seeds, r2.overrides);
     expect(index2.entities.find((e) => e.id === 'kristi-noem')).toBeUndefined();
     expect(index2.entities.find((e) => e.id === 'san-salvador')).toBeUndefined();
-    expect(index2.entities.find((e) => e.id === 'nayib-bukele')?.aliases.map((a) => a.text)).toContain('Noem');
+    expect(
+      index2.entities.find((e) => e.id === 'nayib-bukele')?.aliases.map((a) => a.text),
+    ).toContain('Noem');
   });
 });
 
 describe('npm run index (CLI)', () => {
   const run = promisify(execFile);
   const cli = (seeds: string, out: string) =>
-    run(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--seeds', seeds, '--out', out]).then(
+    run(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/build-index.ts',
+      '--seeds',
+      seeds,
+      '--out',
+      out,
+    ]).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
@@ -150,7 +206,10 @@ describe('npm run index (CLI)', () => {
 
     const bad = seedDir({ 'a.txt': GOOD_HEADER.join('\n') + '\n' + TEXT });
     copyFileSync(join(bad, 'articles', 'a.txt'), join(bad, 'articles', 'b.txt'));
-    writeFileSync(join(bad, 'articles', 'b.txt'), GOOD_HEADER.join('\n').replace('language: "en"', 'lang: "en"') + '\n' + TEXT);
+    writeFileSync(
+      join(bad, 'articles', 'b.txt'),
+      GOOD_HEADER.join('\n').replace('language: "en"', 'lang: "en"') + '\n' + TEXT,
+    );
     const failed = await cli(bad, out);
     expect(failed.code).toBe(1);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);

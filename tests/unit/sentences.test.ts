@@ -6,9 +6,15 @@ const split = (text: string) => splitSentences(text).map(([s, e]) => text.slice(
 describe('splitSentences', () => {
   it.each([
     ['One. Two.', ['One.', 'Two.']],
-    ['It flew 22 U.S. deportation flights. Then it stopped.', ['It flew 22 U.S. deportation flights.', 'Then it stopped.']],
+    [
+      'It flew 22 U.S. deportation flights. Then it stopped.',
+      ['It flew 22 U.S. deportation flights.', 'Then it stopped.'],
+    ],
     ['Dr. Smith met Mr. Jones. They spoke.', ['Dr. Smith met Mr. Jones.', 'They spoke.']],
-    ['It began on Jan. 5 in Washington. Nobody came.', ['It began on Jan. 5 in Washington.', 'Nobody came.']],
+    [
+      'It began on Jan. 5 in Washington. Nobody came.',
+      ['It began on Jan. 5 in Washington.', 'Nobody came.'],
+    ],
     ['John F. Kennedy spoke. Crowds cheered!', ['John F. Kennedy spoke.', 'Crowds cheered!']],
     ['Trump wrote:\nWe did it. Thanks.', ['Trump wrote:', 'We did it.', 'Thanks.']],
     ['"We are done." He left.', ['"We are done."', 'He left.']],

@@ -14,28 +14,48 @@ describe('unseen articles, no overrides', () => {
   it('BBC: Obama interview', async () => {
     const e = await entities('bbc');
     expect(e.get('Barack Obama')?.type).toBe('person');
-    expect(e.get('Barack Obama')?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Obama', 'Mr Obama', 'President Obama']));
+    expect(e.get('Barack Obama')?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['Obama', 'Mr Obama', 'President Obama']),
+    );
     expect(e.get('Jon Sopel')?.type).toBe('person');
-    for (const place of ['Kenya', 'Louisiana', 'Iran', 'Nairobi']) expect(e.get(place)?.type).toBe('place');
+    for (const place of ['Kenya', 'Louisiana', 'Iran', 'Nairobi'])
+      expect(e.get(place)?.type).toBe('place');
     expect(e.get('African Union')?.type).toBe('organization');
     expect(e.get('Congress')?.type).toBe('organization');
     expect(e.has('BBC')).toBe(true);
-    for (const junk of ['Mr', 'President', 'Hours', 'However', 'Friday', 'Americans', 'Ethiopia on Sunday']) expect(e.has(junk)).toBe(false);
+    for (const junk of [
+      'Mr',
+      'President',
+      'Hours',
+      'However',
+      'Friday',
+      'Americans',
+      'Ethiopia on Sunday',
+    ])
+      expect(e.has(junk)).toBe(false);
   });
 
   it('Telegraph: Zimbabwe coup', async () => {
     const e = await entities('telegraph');
     const mugabe = e.get('Robert Mugabe');
     expect(mugabe?.type).toBe('person');
-    expect(mugabe?.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Mugabe', 'Mr Mugabe']));
+    expect(mugabe?.aliases.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['Mugabe', 'Mr Mugabe']),
+    );
     expect(mugabe?.roles).toContain('Zimbabwe President');
-    for (const person of ['Emmerson Mnangagwa', 'Jacob Zuma', 'Jonathan Moyo']) expect(e.get(person)?.type).toBe('person');
-    for (const place of ['Zimbabwe', 'Harare', 'South Africa']) expect(e.get(place)?.type).toBe('place');
+    for (const person of ['Emmerson Mnangagwa', 'Jacob Zuma', 'Jonathan Moyo'])
+      expect(e.get(person)?.type).toBe('person');
+    for (const place of ['Zimbabwe', 'Harare', 'South Africa'])
+      expect(e.get(place)?.type).toBe('place');
     expect(e.get('Reuters')?.type).toBe('organization');
     // "…, a source said." — reported by an unnamed source, not the outlet's own claim.
     const said = mugabe!.mentions.find((m) => m.sentence.includes('under house arrest'));
     expect(said?.attribution).toMatchObject({ role: 'reported', by: 'a source', cue: 'said' });
     const told = mugabe!.mentions.find((m) => m.sentence.includes('is acting as a middle-man'));
-    expect(told?.attribution).toMatchObject({ role: 'reported', by: 'a senior political source', cue: 'told' });
+    expect(told?.attribution).toMatchObject({
+      role: 'reported',
+      by: 'a senior political source',
+      cue: 'told',
+    });
   });
 });

@@ -1,0 +1,178 @@
+/** The matcher, table-driven: what must match, what must not (false-positive traps), and how. */
+import { describe, expect, it } from 'vitest';
+import { Matcher, MatchStream, type MatchAlias } from '../../lib/match/matcher';
+
+const ALIASES: Array<[entityId: string, text: string, caseSensitive: boolean]> = [
+  ['trump', 'Donald Trump', false],
+  ['trump', 'Trump', false],
+  ['trump', 'President Donald Trump', false],
+  ['trump', 'President Trump', false],
+  ['bukele', 'Nayib Bukele', false],
+  ['bukele', 'Bukele', false],
+  ['noem', 'Kristi Noem', false],
+  ['noem', 'Noem', false],
+  ['sv', 'El Salvador', false],
+  ['us', 'United States', false],
+  ['us', 'U.S.', true],
+  ['venezuela', 'Venezuela', false],
+  ['tda', 'Tren de Aragua', false],
+  ['ms13', 'MS-13', true],
+  ['cecot', 'CECOT', true],
+  ['cecot', 'Terrorism Confinement Center', false],
+  ['safe', 'SAFE', true],
+  ['safe', 'Security Alliance for Fugitive Enforcement', false],
+  ['aea', 'Alien Enemies Act', false],
+  ['dhs', 'Department of Homeland Security', false],
+  ['wh', 'White House', false],
+  ['zurich', 'Zürich', false],
+  ['beijing', '北京', false],
+];
+
+const matcher = new Matcher(
+  ALIASES.map(([entityId, text, caseSensitive], aliasId): MatchAlias => ({
+    entityId,
+    aliasId,
+    text,
+    caseSensitive,
+    requireCapital: !caseSensitive,
+  })),
+);
+
+/** Renders matches as "text→entity" for readable tables. */
+const find = (text: string) =>
+  matcher.findMentions(text).map((m) => `${text.slice(m.start, m.end)}→${m.entityId}`);
+
+describe('matcher', () => {
+  it.each<[string, string[]]>([
+    // plain names and aliases
+    ['Nayib Bukele spoke.', ['Nayib Bukele→bukele']],
+    ['Bukele spoke.', ['Bukele→bukele']],
+    ['They met Noem.', ['Noem→noem']],
+    ['Tren de Aragua', ['Tren de Aragua→tda']],
+    ['members of MS-13 and CECOT', ['MS-13→ms13', 'CECOT→cecot']],
+    // longest match wins, no overlaps
+    ['President Donald Trump said', ['President Donald Trump→trump']],
+    ['President Trump said', ['President Trump→trump']],
+    ['Donald Trump said', ['Donald Trump→trump']],
+    [
+      'the Terrorism Confinement Center (CECOT)',
+      ['Terrorism Confinement Center→cecot', 'CECOT→cecot'],
+    ],
+    [
+      'Security Alliance for Fugitive Enforcement (SAFE)',
+      ['Security Alliance for Fugitive Enforcement→safe', 'SAFE→safe'],
+    ],
+    // Unicode-aware word boundaries
+    ['Trumpet players', []],
+    ['a trumped up charge', []],
+    ['Noemi arrived', []],
+    ['Venezuelan migrants', []],
+    ['Venezuela, Venezuela.', ['Venezuela→venezuela', 'Venezuela→venezuela']],
+    ['SuperTrump', []],
+    ['Trump2024', []],
+    ['_Trump_', ['Trump→trump']],
+    ['(Trump)', ['Trump→trump']],
+    ['Zürich and Zürichsee', ['Zürich→zurich']],
+    ['Bukeleño', []],
+    ['ÉTrump', []],
+    // possessives
+    ["Bukele's prison", ['Bukele→bukele']],
+    ['Bukele’s prison', ['Bukele→bukele']],
+    ["El Salvador's CECOT", ['El Salvador→sv', 'CECOT→cecot']],
+    ["the United States' policy", ['United States→us']],
+    // case rules
+    ['safe and sound', []],
+    ['Safe travels', []],
+    ['SAFE program', ['SAFE→safe']],
+    ['cecot', []],
+    ['Cecot', []],
+    ['ms-13', []],
+    ['trump card', []],
+    ['noem', []],
+    ['TRUMP wins', ['TRUMP→trump']],
+    ['Tren De Aragua', ['Tren De Aragua→tda']],
+    ['TREN DE ARAGUA', ['TREN DE ARAGUA→tda']],
+    ['tren de aragua', []],
+    ['the white house', []],
+    ['the White House', ['White House→wh']],
+    ['us and them', []],
+    ['US troops', []],
+    ['U.S. soil', ['U.S.→us']],
+    ['u.s. soil', []],
+    // normalisation: NBSP, hyphen variants, spacing
+    ['El\u00a0Salvador', ['El\u00a0Salvador→sv']],
+    ['MS 13', ['MS 13→ms13']],
+    ['MS13', ['MS13→ms13']],
+    ['MS\u201113', ['MS\u201113→ms13']],
+    ['MS\u201013', ['MS\u201013→ms13']],
+    ['MS\u00ad-13', ['MS\u00ad-13→ms13']],
+    ['Tren  de\n  Aragua', ['Tren  de\n  Aragua→tda']],
+    ['Tren-de-Aragua', ['Tren-de-Aragua→tda']],
+    ['Nayib\u200bBukele', []],
+    ['MS-135', []],
+    ['XMS-13', []],
+    // non-Latin scripts
+    ['在北京举行', ['北京→beijing']],
+    ['', []],
+    ['Alien Enemies Act of 1798', ['Alien Enemies Act→aea']],
+    [
+      'Department of Homeland Security Secretary Kristi Noem',
+      ['Department of Homeland Security→dhs', 'Kristi Noem→noem'],
+    ],
+  ])('%j → %j', (text, expected) => {
+    expect(find(text)).toEqual(expected);
+  });
+
+  it('reports offsets into the original text', () => {
+    const text = 'Before — Nayib  Bukele’s visit';
+    const [m] = matcher.findMentions(text);
+    expect(m).toMatchObject({ entityId: 'bukele', start: 9, end: 22 });
+  });
+
+  it('matches names split across pieces of one block, never across blocks', () => {
+    const found: Array<[number, number, string]> = [];
+    const stream = new MatchStream(matcher, (s, e, p) =>
+      found.push([s, e, matcher.patterns[p]!.alias.entityId]),
+    );
+    stream.feed('Nayib ', 0);
+    stream.feed('Bukele', 6);
+    stream.feed(' met Kristi', 12);
+    stream.boundary();
+    stream.feed(' Noem', 100);
+    stream.boundary();
+    expect(found).toEqual([
+      [0, 12, 'bukele'],
+      [101, 105, 'noem'],
+    ]);
+  });
+
+  it('decides a word boundary that falls at the start of the next piece', () => {
+    const found: string[] = [];
+    const stream = new MatchStream(matcher, (_s, _e, p) =>
+      found.push(matcher.patterns[p]!.alias.entityId),
+    );
+    stream.feed('Trump', 0);
+    stream.feed('et', 5);
+    stream.boundary();
+    expect(found).toEqual([]);
+  });
+
+  it('compiles 40,000 aliases and still matches exactly', () => {
+    const aliases: MatchAlias[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      aliases.push({
+        entityId: `e${i}`,
+        aliasId: i,
+        text: `Name${i} Person${i % 97}`,
+        caseSensitive: false,
+        requireCapital: true,
+      });
+    }
+    const big = new Matcher(aliases);
+    expect(
+      big
+        .findMentions('I met Name123 Person26 and name9 person9 and Name39999 Person35.')
+        .map((m) => m.entityId),
+    ).toEqual(['e123', 'e39999']);
+  });
+});

@@ -1,0 +1,131 @@
+/** The page scanner and annotator on DOM fixtures (happy-dom has no Highlight API: the wrapping fallback runs). */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Matcher, type MatchAlias } from '../../lib/match/matcher';
+import { scanSubtree } from '../../lib/page/scanner';
+import { PageAnnotator } from '../../lib/page/annotator';
+import { createPainter, supportsHighlightApi } from '../../lib/page/highlights';
+
+const aliases: MatchAlias[] = [
+  ['bukele', 'Nayib Bukele', false],
+  ['bukele', 'Bukele', false],
+  ['trump', 'Trump', false],
+  ['safe', 'SAFE', true],
+  ['sv', 'El Salvador', false],
+].map(([entityId, text, caseSensitive], aliasId) => ({
+  entityId: entityId as string,
+  aliasId,
+  text: text as string,
+  caseSensitive: caseSensitive as boolean,
+  requireCapital: !caseSensitive,
+}));
+const matcher = new Matcher(aliases);
+
+function page(markup: string): HTMLElement {
+  document.body.replaceChildren();
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  document.body.append(template.content);
+  return document.body;
+}
+
+const found = (root: Node) =>
+  scanSubtree(root, matcher).map((m) => {
+    const r = document.createRange();
+    r.setStart(m.startNode, m.startOffset);
+    r.setEnd(m.endNode, m.endOffset);
+    return `${r.toString()}→${m.entityId}`;
+  });
+
+afterEach(() => document.body.replaceChildren());
+
+describe('scanner', () => {
+  it('finds names in visible text, in document order', () => {
+    expect(
+      found(page('<h1>Trump hosts Bukele</h1><p>El Salvador’s leader, Nayib Bukele.</p>')),
+    ).toEqual(['Trump→trump', 'Bukele→bukele', 'El Salvador→sv', 'Nayib Bukele→bukele']);
+  });
+
+  it('finds a name split across inline elements', () => {
+    expect(
+      found(page('<p>Nayib <b>Bukele</b> and <a href="#">El</a> <i>Salvador</i></p>')),
+    ).toEqual(['Nayib Bukele→bukele', 'El Salvador→sv']);
+  });
+
+  it('never joins text across blocks', () => {
+    expect(found(page('<div>Nayib</div><div>Bukele</div><p>El</p> Salvador'))).toEqual([
+      'Bukele→bukele',
+    ]);
+  });
+
+  it.each([
+    ['script', '<script>var x = "Trump";</script>'],
+    ['style', '<style>/* Trump */</style>'],
+    ['noscript', '<noscript>Trump</noscript>'],
+    ['template', '<template>Trump</template>'],
+    ['textarea', '<textarea>Trump</textarea>'],
+    ['select/option', '<select><option>Trump</option></select>'],
+    ['code', '<p>Run <code>Trump()</code></p>'],
+    ['pre', '<pre>Trump</pre>'],
+    ['contenteditable', '<div contenteditable="true"><p>Trump</p></div>'],
+    ['contenteditable (empty value)', '<div contenteditable><span>Trump</span></div>'],
+    ['aria-hidden', '<div aria-hidden="true">Trump</div>'],
+    ['svg', '<svg><text>Trump</text></svg>'],
+    ['own UI', '<source-context-card>Trump</source-context-card>'],
+  ])('skips %s', (_name, markup) => {
+    expect(found(page(`${markup}<p>Bukele</p>`))).toEqual(['Bukele→bukele']);
+  });
+
+  it('does scan contenteditable="false" islands and normal inputs’ labels', () => {
+    expect(
+      found(
+        page('<label>Trump <input value="Trump"></label><div contenteditable="false">Bukele</div>'),
+      ),
+    ).toEqual(['Trump→trump', 'Bukele→bukele']);
+  });
+
+  it('keeps case rules on the page: "safe" is not SAFE', () => {
+    expect(found(page('<p>Stay safe. The SAFE programme. Safe travels.</p>'))).toEqual([
+      'SAFE→safe',
+    ]);
+  });
+});
+
+describe('PageAnnotator (fallback painter)', () => {
+  const until = async (cond: () => boolean) => {
+    for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(cond()).toBe(true);
+  };
+
+  it('wraps mentions and unwraps them exactly, leaving the original nodes in place', async () => {
+    expect(supportsHighlightApi()).toBe(false);
+    page('<p id="p">Trump met Nayib <b>Bukele</b> and Trump again.</p><p>Plain text.</p>');
+    const p = document.getElementById('p')!;
+    const before = document.body.outerHTML;
+    const firstText = p.firstChild;
+    const annotator = new PageAnnotator(document, { matcher, painter: createPainter('underline') });
+    annotator.start();
+    await until(() => !annotator.busy);
+    expect(annotator.mentions().map((m) => m.entityId)).toEqual(['trump', 'bukele', 'trump']);
+    expect(document.querySelectorAll('source-context-mark').length).toBe(2); // the split name is not wrapped
+    annotator.stop();
+    expect(document.body.outerHTML).toBe(before);
+    expect(p.firstChild).toBe(firstText);
+    expect(p.firstChild?.textContent).toBe('Trump met Nayib ');
+  });
+
+  it('rescans only what changed, and forgets removed text', async () => {
+    page('<p>Trump</p><div id="feed"></div>');
+    const annotator = new PageAnnotator(document, { matcher, painter: createPainter('none') });
+    annotator.start();
+    await until(() => !annotator.busy && annotator.mentions().length === 1);
+    const feed = document.getElementById('feed')!;
+    const item = document.createElement('p');
+    item.textContent = 'Breaking: Bukele arrives.';
+    feed.append(item);
+    await until(() => annotator.mentions().length === 2);
+    item.remove();
+    await until(() => annotator.mentions().length === 1);
+    annotator.stop();
+    expect(document.querySelectorAll('source-context-mark').length).toBe(0);
+  });
+});
