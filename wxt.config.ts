@@ -11,13 +11,14 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Source Context',
     description:
       'Hover a name on any page to see what your indexed articles say about it, and who says it. Offline.',
     permissions: ['storage', 'activeTab', 'contextMenus', 'tabs'],
     commands: {
-      _execute_action: {
+      // MV2 (Firefox) names the toolbar-button command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Open Source Context search',
       },
@@ -31,7 +32,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'source-context@example.org',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,6 +1,6 @@
 /**
  * Node-only: reads `<seeds>/articles/*.txt` and `<seeds>/entities.json`, builds and serialises the index.
- * Used by the CLI (scripts/build-index.ts) and by the extension build (wxt.config.ts).
+ * Used by the CLI (lib/index/cli.ts) and by the extension build (wxt.config.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';

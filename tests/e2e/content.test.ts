@@ -28,7 +28,8 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
   const pageErrors: string[] = [];
   /** The same page's mutations in a browser without the extension: what the page does by itself. */
   let baseline: unknown[];
-  const mutations = () => page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations);
+  const mutations = () =>
+    page.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations);
 
   beforeAll(async () => {
     ({ server, origin } = await startServer());
@@ -38,7 +39,9 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
     await barePage.addInitScript(RECORD_MUTATIONS);
     await barePage.goto(url);
     await barePage.waitForTimeout(500);
-    baseline = await barePage.evaluate(() => (window as unknown as { __mutations: unknown[] }).__mutations);
+    baseline = await barePage.evaluate(
+      () => (window as unknown as { __mutations: unknown[] }).__mutations,
+    );
     await bare.close();
     browser = await launch(chromiumPath);
     page = await browser.context.newPage();
@@ -75,7 +78,11 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
   it('leaves the page’s DOM untouched while scanning and highlighting', async () => {
     expect(baseline.length).toBeGreaterThan(0); // the parser's own records, from document start
     expect(await mutations()).toEqual(baseline);
-    expect(await page.evaluate(() => document.querySelectorAll('source-context-card, source-context-mark, style').length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('source-context-card, source-context-mark, style').length,
+      ),
+    ).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 
@@ -91,14 +98,23 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
     const text = (await cardText(page))!;
     expect(text).toContain('Nayib Bukele');
     expect(text).toContain('Person');
-    expect(text).toContain('According to Breitbart, Trump has formally invited Bukele to the White House');
+    expect(text).toContain(
+      'According to Breitbart, Trump has formally invited Bukele to the White House',
+    );
     expect(text).toContain('Reported — according to Breitbart');
     expect(text).toContain('Outlet unknown, citing Breitbart');
     expect(text).toContain('date unknown');
     const dialog = await page.evaluate(() => {
-      const d = document.querySelector('source-context-card')!.shadowRoot!.querySelector('[role="dialog"]')!;
+      const d = document
+        .querySelector('source-context-card')!
+        .shadowRoot!.querySelector('[role="dialog"]')!;
       const labelled = d.getAttribute('aria-labelledby')!;
-      return { modal: d.getAttribute('aria-modal'), label: d.getRootNode() instanceof ShadowRoot && (d.getRootNode() as ShadowRoot).getElementById(labelled)?.textContent };
+      return {
+        modal: d.getAttribute('aria-modal'),
+        label:
+          d.getRootNode() instanceof ShadowRoot &&
+          (d.getRootNode() as ShadowRoot).getElementById(labelled)?.textContent,
+      };
     });
     expect(dialog).toEqual({ modal: 'false', label: 'Nayib Bukele' });
     // caret: 'initial' — Playwright's default hides the caret by restyling inputs, which would count as a mutation.
@@ -116,7 +132,10 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
     await page.mouse.move(x, y);
     await page.waitForSelector('source-context-card', { state: 'attached', timeout: 5000 });
     const box = await page.evaluate(() => {
-      const r = document.querySelector('source-context-card')!.shadowRoot!.querySelector('[role="dialog"]')!.getBoundingClientRect();
+      const r = document
+        .querySelector('source-context-card')!
+        .shadowRoot!.querySelector('[role="dialog"]')!
+        .getBoundingClientRect();
       return { x: r.left + 20, y: r.top + 20 };
     });
     await page.mouse.move(box.x, box.y, { steps: 5 });
@@ -132,7 +151,11 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
       notes: (document.getElementById('notes') as HTMLTextAreaElement).value,
       editor: document.getElementById('editor')!.textContent,
     }));
-    expect(values).toEqual({ input: 'Bukele Trump', notes: 'Notes about Bukele and CECOT', editor: 'Draft: Noem and Bukele' });
+    expect(values).toEqual({
+      input: 'Bukele Trump',
+      notes: 'Notes about Bukele and CECOT',
+      editor: 'Draft: Noem and Bukele',
+    });
     // Hovering the editable region's "Noem" opens nothing.
     const { x, y } = await pointOf(page, 'Noem and Bukele');
     await page.mouse.move(x, y);
@@ -142,13 +165,26 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
 
   it('switching the site off removes the highlights live, and on brings them back', async () => {
     await setStorage(browser.worker, { disabledSites: ['127.0.0.1'] });
-    await expect.poll(async () => (await sendToTab<PageMentions>(browser.worker, url, { type: 'get-page-mentions' })).enabled).toBe(false);
-    expect((await sendToTab<PageMentions>(browser.worker, url, { type: 'get-page-mentions' })).mentions).toEqual([]);
+    await expect
+      .poll(
+        async () =>
+          (await sendToTab<PageMentions>(browser.worker, url, { type: 'get-page-mentions' }))
+            .enabled,
+      )
+      .toBe(false);
+    expect(
+      (await sendToTab<PageMentions>(browser.worker, url, { type: 'get-page-mentions' })).mentions,
+    ).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/site-off.png`, caret: 'initial' });
     await setStorage(browser.worker, { disabledSites: [] });
-    await expect.poll(async () => (await settledMentions(browser.worker, url)).mentions.length).toBe(12);
+    await expect
+      .poll(async () => (await settledMentions(browser.worker, url)).mentions.length)
+      .toBe(12);
     // Only the card host came and went (cards were opened above); nothing else changed.
-    const extra = (await mutations()).slice(baseline.length) as Array<{ added: string[]; removed: string[] }>;
+    const extra = (await mutations()).slice(baseline.length) as Array<{
+      added: string[];
+      removed: string[];
+    }>;
     expect(extra.length).toBeGreaterThan(0);
     for (const m of extra) expect([...m.added, ...m.removed]).toEqual(['SOURCE-CONTEXT-CARD']);
   });

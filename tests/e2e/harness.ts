@@ -71,7 +71,8 @@ export interface Browser {
 export async function launch(executablePath: string, withExtension = true): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'sc-profile-'));
   const args = [...CHROMIUM_FLAGS];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (withExtension)
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -83,7 +84,9 @@ export async function launch(executablePath: string, withExtension = true): Prom
     rmSync(profile, { recursive: true, force: true });
   };
   if (!withExtension) return { context, worker: null as unknown as Worker, extensionId: '', close };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, close };
 }
@@ -117,12 +120,18 @@ export interface PageMentions {
 }
 
 /** Waits until the content script has answered and finished scanning. */
-export async function settledMentions(worker: Worker, url: string, timeoutMs = 20_000): Promise<PageMentions> {
+export async function settledMentions(
+  worker: Worker,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<PageMentions> {
   const started = Date.now();
   let last: unknown;
   while (Date.now() - started < timeoutMs) {
     try {
-      const r = await sendToTab<PageMentions | undefined>(worker, url, { type: 'get-page-mentions' });
+      const r = await sendToTab<PageMentions | undefined>(worker, url, {
+        type: 'get-page-mentions',
+      });
       if (r && !r.pending) return r;
       last = r;
     } catch (err) {
@@ -166,7 +175,11 @@ export const RECORD_MUTATIONS = `
 `;
 
 /** Center of the n-th occurrence of `text` in the page's text, for the mouse. */
-export async function pointOf(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+export async function pointOf(
+  page: Page,
+  text: string,
+  occurrence = 0,
+): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
     ({ text, occurrence }) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

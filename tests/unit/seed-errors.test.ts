@@ -186,7 +186,7 @@ describe('npm run index (CLI)', () => {
     run(process.execPath, [
       '--import',
       'tsx',
-      'scripts/build-index.ts',
+      'lib/index/cli.ts',
       '--seeds',
       seeds,
       '--out',

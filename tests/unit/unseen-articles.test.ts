@@ -1,6 +1,6 @@
 /**
  * The pipeline generalises: two real news articles that are not seeds (text extracted from pages in
- * ../shared/corpus/ with scripts/extract-article.ts), no curated overrides.
+ * ../shared/corpus/ with tests/tools/extract-article.ts), no curated overrides.
  */
 import { describe, expect, it } from 'vitest';
 import { buildIndexFromDir } from '../../lib/index/build-from-dir';

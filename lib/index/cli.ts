@@ -5,8 +5,8 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildIndexFromDir } from '../lib/index/build-from-dir';
-import { SeedError } from '../lib/index/errors';
+import { buildIndexFromDir } from './build-from-dir';
+import { SeedError } from './errors';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,7 +1,7 @@
 /**
  * Draws the toolbar icons (public/icon/*.png): a rounded square with three lines of text, the middle
  * one marked — what the extension does to a page. "off-" variants are grey, shown where it is off.
- * Run once after changing the design: npx tsx scripts/make-icons.ts
+ * Run once after changing the design: npx tsx tests/tools/make-icons.ts
  */
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';

@@ -1,6 +1,6 @@
 /**
  * Extracts an article's paragraphs from a saved news page, as a seed file with null metadata:
- *   npx tsx scripts/extract-article.ts <page.html> "<css selector of the article body>" > out.txt
+ *   npx tsx tests/tools/extract-article.ts <page.html> "<css selector of the article body>" > out.txt
  * Used to make the generalisation fixtures in tests/fixtures/articles/ (pages from ../shared/corpus/).
  */
 import { readFileSync } from 'node:fs';
