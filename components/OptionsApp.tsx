@@ -30,7 +30,7 @@ export function OptionsApp() {
   }, []);
   if (!settings) return null;
 
-  const saved = (what: string) => setStatus(`${what} saved.`);
+  const saved = (message: string) => setStatus(message);
   const addSite = (e: Event) => {
     e.preventDefault();
     const raw = newSite.trim();
@@ -43,14 +43,14 @@ export function OptionsApp() {
     setNewSite('');
     if (!settings.disabledSites.includes(key))
       void setSetting('disabledSites', [...settings.disabledSites, key]).then(() =>
-        saved(`${key} added`),
+        saved(`${key} added.`),
       );
   };
   const delay = (key: 'openMs' | 'closeMs', value: string) => {
     const n = Math.round(Number(value));
     if (!Number.isFinite(n) || n < 0 || n > 10000) return;
     void setSetting('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() =>
-      saved('Delay'),
+      saved('Delay saved.'),
     );
   };
 
@@ -63,7 +63,7 @@ export function OptionsApp() {
           label="Mark indexed names on web pages"
           description="When off, Source Context does no work on any page."
           checked={settings.enabled}
-          onChange={(on) => void setSetting('enabled', on).then(() => saved('Setting'))}
+          onChange={(on) => void setSetting('enabled', on).then(() => saved('Saved.'))}
         />
       </section>
 
@@ -103,7 +103,7 @@ export function OptionsApp() {
                 value={s.value}
                 checked={settings.highlightStyle === s.value}
                 onChange={() =>
-                  void setSetting('highlightStyle', s.value).then(() => saved('Style'))
+                  void setSetting('highlightStyle', s.value).then(() => saved('Style saved.'))
                 }
               />
               {s.label}
@@ -124,12 +124,12 @@ export function OptionsApp() {
                 <button
                   type="button"
                   class="sc-link"
-                  aria-label={`Turn Source Context back on for ${site}`}
+                  aria-label={`Remove ${site}`}
                   onClick={() =>
                     void setSetting(
                       'disabledSites',
                       settings.disabledSites.filter((s) => s !== site),
-                    ).then(() => saved(`${site} removed`))
+                    ).then(() => saved(`${site} removed.`))
                   }
                 >
                   Remove
@@ -173,12 +173,12 @@ export function OptionsApp() {
                 <button
                   type="button"
                   class="sc-link"
-                  aria-label={`Mark “${m.text}” again`}
+                  aria-label={`Unmute “${m.text}”`}
                   onClick={() =>
                     void setSetting(
                       'mutedNames',
                       settings.mutedNames.filter((x) => x !== m),
-                    ).then(() => saved('Muted names'))
+                    ).then(() => saved('Name unmuted.'))
                   }
                 >
                   Unmute
@@ -201,7 +201,7 @@ export function OptionsApp() {
             ) {
               void resetSettings()
                 .then(() => setSettings({ ...DEFAULT_SETTINGS }))
-                .then(() => saved('Defaults'));
+                .then(() => saved('Defaults restored.'));
             }
           }}
         >

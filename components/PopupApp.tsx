@@ -67,7 +67,6 @@ export function PopupApp() {
 
   const search = useMemo(() => (index ? createSearch(index) : null), [index]);
   const hits = useMemo(() => (search ? search(query) : []), [search, query]);
-  useEffect(() => setActive(0), [query]);
 
   const site = tab?.url ? siteKey(tab.url) : null;
   const details = index && openId ? entityDetails(index, openId) : null;
@@ -90,6 +89,7 @@ export function PopupApp() {
     } else if (e.key === 'Escape' && query) {
       e.preventDefault();
       setQuery('');
+      setActive(0);
     }
   };
   const reveal = (e: PageEntity) => {
@@ -147,7 +147,10 @@ export function PopupApp() {
           aria-activedescendant={hits.length > 0 ? `${RESULTS_ID}-${active}` : undefined}
           aria-autocomplete="list"
           value={query}
-          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => {
+            setQuery((e.currentTarget as HTMLInputElement).value);
+            setActive(0);
+          }}
           onKeyDown={onKeyDown}
         />
       </div>

@@ -14,6 +14,9 @@ export interface SearchHit {
   matchedSentence?: { text: string; ranges: ReadonlyArray<readonly [number, number]> };
 }
 
+/** fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo in some sentence. */
+const MAX_SCORE = 0.75;
+
 export function createSearch(index: SourceIndex) {
   const docs = index.entities.map(searchDocument);
   const fuse = new Fuse(
@@ -31,7 +34,10 @@ export function createSearch(index: SourceIndex) {
   return (query: string, limit = 20): SearchHit[] => {
     const q = query.trim();
     if (!q) return [];
-    return fuse.search(q, { limit }).map((r) => toHit(index.entities[r.refIndex]!, r));
+    return fuse
+      .search(q, { limit })
+      .filter((r) => (r.score ?? 1) <= MAX_SCORE)
+      .map((r) => toHit(index.entities[r.refIndex]!, r));
   };
 }
 

@@ -219,14 +219,16 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
     switch (request?.type) {
       case 'get-page-mentions': {
         const list = annotator?.mentions() ?? [];
+        const enabled = isSiteEnabled(settings, site);
         const response: PageMentionsResponse = {
           mentions: list.map((m) => ({
             entityId: m.entityId,
             name: matchData?.names[m.entityId] ?? m.entityId,
             text: textOf(m),
           })),
-          enabled: annotator !== null,
-          pending: annotator?.busy ?? false,
+          enabled,
+          // Still starting (waiting for the alias table) counts as pending too.
+          pending: enabled && (annotator === null || annotator.busy),
         };
         return Promise.resolve(response);
       }
