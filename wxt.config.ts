@@ -9,7 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: process.env.SC_SOURCEMAP === '1' },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Source Context',

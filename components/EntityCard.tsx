@@ -42,13 +42,13 @@ export function EntityCard({
         <dl class="sc-facts">
           {otherNames.length > 0 && (
             <>
-              <dt>Also written</dt>
+              <dt>Also called</dt>
               <dd>{otherNames.join(', ')}</dd>
             </>
           )}
           {entity.roles.length > 0 && (
             <>
-              <dt>Titles used in the sources</dt>
+              <dt>Titles in sources</dt>
               <dd>{entity.roles.join(', ')}</dd>
             </>
           )}

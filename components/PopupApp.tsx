@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { loadIndex } from '../lib/index/load';
+import { plural } from '../lib/format';
 import { entityDetails } from '../lib/index/views';
 import type { SourceIndex } from '../lib/index/schema';
 import type { PageMentionsResponse } from '../lib/messages';
