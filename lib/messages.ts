@@ -41,4 +41,6 @@ export interface PageMentionsResponse {
   enabled: boolean;
   /** True while the page is still being scanned. */
   pending: boolean;
+  /** What scanning this page has cost so far (diagnostics for tests and the benchmark). */
+  stats?: { textNodes: number; textChars: number; scanMs: number; slices: number };
 }

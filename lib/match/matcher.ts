@@ -23,6 +23,7 @@ import {
   foldedChar,
   normalizeForMatch,
 } from './chars';
+import { standsAlone } from './neighbours';
 
 export interface MatchAlias {
   /** The caller's identifiers, handed back with every match. */
@@ -55,6 +56,8 @@ interface Pattern {
   endsInWord: boolean;
   /** Next pattern with the same folded text (two aliases may differ only in case rules). */
   next: number;
+  /** A one-word, capital-only alias: checked against its neighbours (see neighbours.ts). */
+  standalone: boolean;
 }
 
 export class Matcher {
@@ -112,6 +115,7 @@ export class Matcher {
         requireCapital: alias.requireCapital,
         endsInWord: charClass(chars[chars.length - 1]!) === WORD,
         next,
+        standalone: alias.requireCapital && !alias.caseSensitive && !folded.includes(SEPARATOR),
       });
     }
   }
@@ -168,10 +172,17 @@ export class Matcher {
     return this.output[node]!;
   }
 
+  /** Whether a match of `pattern` at [start, end) of `text` is a name of its own (neighbours.ts). */
+  acceptsContext(pattern: number, text: string, start: number, end: number): boolean {
+    if (!this.patterns[pattern]!.standalone) return true;
+    return standsAlone(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40));
+  }
+
   /** All non-overlapping matches in one string (one block of text). */
   findMentions(text: string): Match[] {
     const matches: Match[] = [];
     const stream = new MatchStream(this, (start, end, pattern) => {
+      if (!this.acceptsContext(pattern, text, start, end)) return;
       const { entityId, aliasId } = this.patterns[pattern]!.alias;
       matches.push({ start, end, entityId, aliasId });
     });

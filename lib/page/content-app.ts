@@ -229,6 +229,7 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
           enabled,
           // Still starting (waiting for the alias table) counts as pending too.
           pending: enabled && (annotator === null || annotator.busy),
+          ...(annotator ? { stats: { ...annotator.stats } } : {}),
         };
         return Promise.resolve(response);
       }

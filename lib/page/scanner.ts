@@ -26,10 +26,13 @@ const CLOCK_EVERY = 256;
 
 export class SubtreeScan {
   private readonly stream: MatchStream;
+  private readonly matcher: Matcher;
   private readonly skipped: Set<Element>;
   /** The current block's text nodes and their offsets in the stream, to map matches back to nodes. */
   private blockNodes: Text[] = [];
   private blockBases: number[] = [];
+  /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
+  private blockMatches: number[] = [];
   private offset = 0;
   private node: Node | null;
   private descend = true;
@@ -42,8 +45,9 @@ export class SubtreeScan {
     private readonly root: Node,
     matcher: Matcher,
   ) {
+    this.matcher = matcher;
     this.stream = new MatchStream(matcher, (start, end, pattern) =>
-      this.report(matcher, start, end, pattern),
+      this.blockMatches.push(start, end, pattern),
     );
     const container = root.nodeType === ELEMENT_NODE ? (root as Element) : null;
     this.skipped = new Set(container ? container.querySelectorAll(SKIP_SELECTOR) : []);
@@ -113,15 +117,29 @@ export class SubtreeScan {
 
   private endBlock(): void {
     this.stream.boundary();
+    if (this.blockMatches.length !== 0) this.reportBlock();
     this.blockNodes.length = 0;
     this.blockBases.length = 0;
   }
 
-  private report(matcher: Matcher, start: number, end: number, pattern: number): void {
-    const { entityId, aliasId } = matcher.patterns[pattern]!.alias;
-    const [startNode, startOffset] = this.locate(start, false);
-    const [endNode, endOffset] = this.locate(end, true);
-    this.mentions.push({ entityId, aliasId, startNode, startOffset, endNode, endOffset });
+  private reportBlock(): void {
+    const found = this.blockMatches;
+    this.blockMatches = [];
+    const base = this.blockBases[0]!;
+    let text: string | null = null;
+    for (let i = 0; i < found.length; i += 3) {
+      const start = found[i]!;
+      const end = found[i + 1]!;
+      const pattern = found[i + 2]!;
+      if (this.matcher.patterns[pattern]!.standalone) {
+        text ??= this.blockNodes.map((n) => n.data).join('');
+        if (!this.matcher.acceptsContext(pattern, text, start - base, end - base)) continue;
+      }
+      const { entityId, aliasId } = this.matcher.patterns[pattern]!.alias;
+      const [startNode, startOffset] = this.locate(start, false);
+      const [endNode, endOffset] = this.locate(end, true);
+      this.mentions.push({ entityId, aliasId, startNode, startOffset, endNode, endOffset });
+    }
   }
 
   /** Maps a stream offset back to (text node, offset) within the current block. */

@@ -113,11 +113,8 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   }, url);
 }
 
-export interface PageMentions {
-  mentions: Array<{ entityId: string; name: string; text: string }>;
-  enabled: boolean;
-  pending: boolean;
-}
+export type { PageMentionsResponse as PageMentions } from '../../lib/messages';
+import type { PageMentionsResponse as PageMentions } from '../../lib/messages';
 
 /** Waits until the content script has answered and finished scanning. */
 export async function settledMentions(

@@ -26,6 +26,7 @@ const ALIASES: Array<[entityId: string, text: string, caseSensitive: boolean]> =
   ['wh', 'White House', false],
   ['zurich', 'Zürich', false],
   ['beijing', '北京', false],
+  ['washington', 'Washington', false],
 ];
 
 const matcher = new Matcher(
@@ -119,6 +120,17 @@ describe('matcher', () => {
       'Department of Homeland Security Secretary Kristi Noem',
       ['Department of Homeland Security→dhs', 'Kristi Noem→noem'],
     ],
+    // a one-word alias inside a longer name is someone or something else
+    ['read The Washington Post today', []],
+    ['Melania Trump spoke', []],
+    ['at Trump Tower', []],
+    ['George Washington crossed', []],
+    ['Secretary Noem said', ['Noem→noem']],
+    ['In Washington, officials met', ['Washington→washington']],
+    ["El Salvador's Bukele", ['El Salvador→sv', 'Bukele→bukele']],
+    ['Trump’s Cabinet', ['Trump→trump']],
+    ['met Bukele on Monday', ['Bukele→bukele']],
+    ['Bukele. The end', ['Bukele→bukele']],
   ])('%j → %j', (text, expected) => {
     expect(find(text)).toEqual(expected);
   });

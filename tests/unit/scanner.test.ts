@@ -83,6 +83,12 @@ describe('scanner', () => {
     ).toEqual(['Trump→trump', 'Bukele→bukele']);
   });
 
+  it('sees a one-word name’s neighbours across inline elements: “Melania <b>Trump</b>” is not Trump', () => {
+    expect(
+      found(page('<p>Melania <b>Trump</b> and <i>Trump</i> Tower; but Trump spoke.</p>')),
+    ).toEqual(['Trump→trump']);
+  });
+
   it('keeps case rules on the page: "safe" is not SAFE', () => {
     expect(found(page('<p>Stay safe. The SAFE programme. Safe travels.</p>'))).toEqual([
       'SAFE→safe',

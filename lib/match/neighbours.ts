@@ -1,0 +1,30 @@
+/**
+ * A one-word alias inside a longer capitalised name is usually someone or something else: "Washington"
+ * in "The Washington Post", "Trump" in "Melania Trump" or "Trump Tower". Such matches are dropped unless
+ * the neighbouring capitalised word is a title ("Secretary Noem"), an ordinary word at a sentence start
+ * ("In Washington"), a month or day, or a possessive ("El Salvador's Bukele").
+ */
+import { MONTHS_AND_DAYS, ORDINARY_WORDS, PERSON_TITLES } from '../words';
+
+const WORD_BEFORE = /(\p{Lu}[\p{L}\p{M}.'’-]*)[ \t\n\r\u00a0]+$/u;
+const WORD_AFTER = /^[ \t\n\r\u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
+const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}\p{N}])/u;
+
+function isNeutral(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.]+$/, '');
+  return (
+    ORDINARY_WORDS.has(w) ||
+    MONTHS_AND_DAYS.has(w) ||
+    PERSON_TITLES.has(w) ||
+    PERSON_TITLES.has(`${w}.`)
+  );
+}
+
+/** Whether a one-word match stands on its own, given the text just before and just after it. */
+export function standsAlone(before: string, after: string): boolean {
+  const prev = WORD_BEFORE.exec(before)?.[1];
+  if (prev && !/['’]s?$/u.test(prev) && !isNeutral(prev)) return false;
+  if (POSSESSIVE_AFTER.test(after)) return true;
+  const next = WORD_AFTER.exec(after)?.[1];
+  return !next || isNeutral(next);
+}
