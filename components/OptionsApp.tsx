@@ -8,6 +8,7 @@ import {
   siteKey,
   watchSettings,
   type HighlightStyle,
+  type SettingKey,
   type Settings,
 } from '../lib/settings';
 import { Switch } from './Switch';
@@ -28,6 +29,11 @@ export function OptionsApp() {
     void getSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
+  // Show the change at once (controlled inputs must not snap back), then save it.
+  const persist = <K extends SettingKey>(key: K, value: Settings[K]) => {
+    setSettings((current) => (current ? { ...current, [key]: value } : current));
+    return setSetting(key, value);
+  };
   if (!settings) return null;
 
   const saved = (message: string) => setStatus(message);
@@ -42,14 +48,14 @@ export function OptionsApp() {
     setSiteError(null);
     setNewSite('');
     if (!settings.disabledSites.includes(key))
-      void setSetting('disabledSites', [...settings.disabledSites, key]).then(() =>
+      void persist('disabledSites', [...settings.disabledSites, key]).then(() =>
         saved(`${key} added.`),
       );
   };
   const delay = (key: 'openMs' | 'closeMs', value: string) => {
     const n = Math.round(Number(value));
     if (!Number.isFinite(n) || n < 0 || n > 10000) return;
-    void setSetting('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() =>
+    void persist('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() =>
       saved('Delay saved.'),
     );
   };
@@ -63,7 +69,7 @@ export function OptionsApp() {
           label="Mark indexed names on web pages"
           description="When off, Source Context does no work on any page."
           checked={settings.enabled}
-          onChange={(on) => void setSetting('enabled', on).then(() => saved('Saved.'))}
+          onChange={(on) => void persist('enabled', on).then(() => saved('Saved.'))}
         />
       </section>
 
@@ -103,7 +109,7 @@ export function OptionsApp() {
                 value={s.value}
                 checked={settings.highlightStyle === s.value}
                 onChange={() =>
-                  void setSetting('highlightStyle', s.value).then(() => saved('Style saved.'))
+                  void persist('highlightStyle', s.value).then(() => saved('Style saved.'))
                 }
               />
               {s.label}
@@ -126,7 +132,7 @@ export function OptionsApp() {
                   class="sc-link"
                   aria-label={`Remove ${site}`}
                   onClick={() =>
-                    void setSetting(
+                    void persist(
                       'disabledSites',
                       settings.disabledSites.filter((s) => s !== site),
                     ).then(() => saved(`${site} removed.`))
@@ -175,7 +181,7 @@ export function OptionsApp() {
                   class="sc-link"
                   aria-label={`Unmute “${m.text}”`}
                   onClick={() =>
-                    void setSetting(
+                    void persist(
                       'mutedNames',
                       settings.mutedNames.filter((x) => x !== m),
                     ).then(() => saved('Name unmuted.'))

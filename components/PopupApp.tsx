@@ -211,7 +211,7 @@ export function PopupApp() {
         </a>
         <span>
           {index
-            ? `${index.entities.length} names from ${index.articles.length} articles · offline`
+            ? `${plural(index.entities.length, 'name')} from ${plural(index.articles.length, 'article')} · offline`
             : ''}
         </span>
       </footer>

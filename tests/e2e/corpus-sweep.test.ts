@@ -108,8 +108,11 @@ describe.skipIf(!chromiumPath || pages.length === 0)(
       const url = `${origin}/corpus/${file}`;
       let result: Awaited<ReturnType<typeof settledMentions>> | undefined;
       let forbidden: string[] = [];
+      let extensionMs = 0;
       const extRun = await visit(withExt, url, origin, async (page) => {
+        const loaded = Date.now();
         result = await settledMentions(withExt.worker, url, 30_000);
+        extensionMs = Date.now() - loaded;
         // The Highlight registry belongs to the document: check every range from the page's side.
         forbidden = await page.evaluate(() => {
           const bad: string[] = [];
@@ -124,15 +127,22 @@ describe.skipIf(!chromiumPath || pages.length === 0)(
           return bad;
         });
       });
-      const bareRun = await visit(without, url, origin, (page) => page.waitForTimeout(500));
+      const bareRun = await visit(without, url, origin, (page) =>
+        page.waitForTimeout(extensionMs + 500),
+      );
 
       expect(result?.pending).toBe(false);
       expect(forbidden).toEqual([]);
       expect(multisetMinus(extRun.errors, bareRun.errors)).toEqual([]);
       expect(extRun.extensionRequests).toEqual([]);
-      // Every mutation record of the run with the extension was also made without it (compared as
-      // multisets: the page's own inline scripts still run, only remote requests are blocked).
-      expect(multisetMinus(extRun.mutations, bareRun.mutations)).toEqual([]);
+      // Once parsing is over, every mutation record of the run with the extension was also made without
+      // it (as multisets: the page's own inline scripts still run, and the run without lasts longer).
+      // During parsing the HTML parser's records vary with its chunking; no content script runs then.
+      const afterParsing = (list: string[]) => list.filter((m) => !m.includes('"parsing":true'));
+      expect(extRun.mutations.filter((m) => m.includes('SOURCE-CONTEXT'))).toEqual([]);
+      expect(
+        multisetMinus(afterParsing(extRun.mutations), afterParsing(bareRun.mutations)),
+      ).toEqual([]);
       const s = result!.stats!;
       rows.push(
         `| ${file} | ${s.textChars} | ${s.textNodes} | ${result!.mentions.length} | ${s.scanMs.toFixed(1)} |`,

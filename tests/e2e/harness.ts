@@ -155,12 +155,18 @@ export async function blockOutside(page: Page, origin: string): Promise<string[]
   return blocked;
 }
 
-/** Records every DOM mutation from document start, in the page's own world. */
+/**
+ * Records every DOM mutation from document start, in the page's own world. Records made by the HTML
+ * parser are marked `parsing` (taken synchronously when parsing ends): their number varies with how the
+ * parser chunks its input, and no content script runs before the document is parsed.
+ */
 export const RECORD_MUTATIONS = `
   window.__mutations = [];
-  new MutationObserver((records) => {
+  let parsing = true;
+  const push = (records) => {
     for (const r of records) {
       window.__mutations.push({
+        parsing,
         type: r.type,
         target: r.target.nodeName,
         added: [...r.addedNodes].map((n) => n.nodeName),
@@ -168,7 +174,15 @@ export const RECORD_MUTATIONS = `
         attribute: r.attributeName,
       });
     }
-  }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  };
+  const observer = new MutationObserver(push);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'loading' && parsing) {
+      push(observer.takeRecords());
+      parsing = false;
+    }
+  }, { capture: true });
 `;
 
 /** Center of the n-th occurrence of `text` in the page's text, for the mouse. */
