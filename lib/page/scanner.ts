@@ -8,6 +8,7 @@
  * join. Work can be sliced: `run(deadline)` stops when the deadline passes and resumes where it stopped.
  */
 import { MatchStream, type Matcher } from '../match/matcher';
+import { standsAlone } from '../match/neighbours';
 import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
 
 export interface PageMention {
@@ -23,6 +24,8 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 /** How many nodes to visit between two looks at the clock. */
 const CLOCK_EVERY = 256;
+/** A text node longer than this is fed in pieces, looking at the clock between them (5 MB nodes exist). */
+const PIECE = 1 << 16;
 
 export class SubtreeScan {
   private readonly stream: MatchStream;
@@ -36,6 +39,8 @@ export class SubtreeScan {
   private offset = 0;
   private node: Node | null;
   private descend = true;
+  /** Where to resume inside a long text node. */
+  private nodeOffset = 0;
   readonly mentions: PageMention[] = [];
   textNodes = 0;
   textChars = 0;
@@ -73,12 +78,17 @@ export class SubtreeScan {
         const type = node.nodeType;
         if (type === TEXT_NODE) {
           const data = (node as Text).data;
-          this.blockNodes.push(node as Text);
-          this.blockBases.push(this.offset);
-          this.stream.feed(data, this.offset);
-          this.offset += data.length;
-          this.textNodes++;
-          this.textChars += data.length;
+          if (data.length <= PIECE) {
+            this.blockNodes.push(node as Text);
+            this.blockBases.push(this.offset);
+            this.stream.feed(data, this.offset);
+            this.offset += data.length;
+            this.textNodes++;
+            this.textChars += data.length;
+          } else if (!this.feedLongText(node as Text, data, deadline)) {
+            this.node = node;
+            return false;
+          }
         } else if (type === ELEMENT_NODE) {
           const name = (node as Element).localName;
           if (!SKIP_TAGS.has(name) && !OWN_TAGS.has(name) && !this.skipped.has(node as Element)) {
@@ -115,6 +125,26 @@ export class SubtreeScan {
     return true;
   }
 
+  /** Feeds a long text node piece by piece; false when the deadline passed (resume at nodeOffset). */
+  private feedLongText(node: Text, data: string, deadline: number): boolean {
+    if (this.nodeOffset === 0) {
+      this.blockNodes.push(node);
+      this.blockBases.push(this.offset);
+      this.textNodes++;
+      this.textChars += data.length;
+    }
+    const base = this.blockBases[this.blockBases.length - 1]!;
+    while (this.nodeOffset < data.length) {
+      if (this.nodeOffset > 0 && performance.now() > deadline) return false;
+      const end = Math.min(data.length, this.nodeOffset + PIECE);
+      this.stream.feed(data.slice(this.nodeOffset, end), base + this.nodeOffset);
+      this.nodeOffset = end;
+    }
+    this.offset += data.length;
+    this.nodeOffset = 0;
+    return true;
+  }
+
   private endBlock(): void {
     this.stream.boundary();
     if (this.blockMatches.length !== 0) this.reportBlock();
@@ -125,15 +155,15 @@ export class SubtreeScan {
   private reportBlock(): void {
     const found = this.blockMatches;
     this.blockMatches = [];
-    const base = this.blockBases[0]!;
-    let text: string | null = null;
     for (let i = 0; i < found.length; i += 3) {
       const start = found[i]!;
       const end = found[i + 1]!;
       const pattern = found[i + 2]!;
       if (this.matcher.patterns[pattern]!.standalone) {
-        text ??= this.blockNodes.map((n) => n.data).join('');
-        if (!this.matcher.acceptsContext(pattern, text, start - base, end - base)) continue;
+        // Only the few words around the match are read, however long the block.
+        const before = this.blockText(start - 40, start);
+        const after = this.blockText(end, end + 40);
+        if (!standsAlone(before, after)) continue;
       }
       const { entityId, aliasId } = this.matcher.patterns[pattern]!.alias;
       const [startNode, startOffset] = this.locate(start, false);
@@ -142,18 +172,40 @@ export class SubtreeScan {
     }
   }
 
+  /** The current block's text between two stream offsets (clamped to the block). */
+  private blockText(from: number, to: number): string {
+    const nodes = this.blockNodes;
+    const bases = this.blockBases;
+    const blockStart = bases[0]!;
+    const last = nodes.length - 1;
+    const blockEnd = bases[last]! + nodes[last]!.data.length;
+    from = Math.max(from, blockStart);
+    to = Math.min(to, blockEnd);
+    if (from >= to) return '';
+    let out = '';
+    for (let i = this.indexAt(from, false); i <= last && bases[i]! < to; i++) {
+      out += nodes[i]!.data.slice(Math.max(0, from - bases[i]!), to - bases[i]!);
+    }
+    return out;
+  }
+
   /** Maps a stream offset back to (text node, offset) within the current block. */
   private locate(offset: number, isEnd: boolean): [Text, number] {
+    const i = this.indexAt(offset, isEnd);
+    return [this.blockNodes[i]!, offset - this.blockBases[i]!];
+  }
+
+  /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
+  private indexAt(offset: number, isEnd: boolean): number {
     const bases = this.blockBases;
     let lo = 0;
     let hi = bases.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      // An end offset at a node boundary belongs to the earlier node.
       if (isEnd ? bases[mid]! < offset : bases[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return [this.blockNodes[lo]!, offset - bases[lo]!];
+    return lo;
   }
 }
 

@@ -45,6 +45,10 @@ export async function startServer(): Promise<{ server: Server; origin: string }>
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, area, ...rest] = url.pathname.split('/');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const base = area === 'pages' ? TEST_PAGES : area === 'corpus' ? CORPUS_PAGES : null;
     const file = base && join(base, ...rest.map(decodeURIComponent));
     if (!file || !file.startsWith(base!) || !existsSync(file)) {
