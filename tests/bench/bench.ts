@@ -1,0 +1,332 @@
+/**
+ * npm run bench — performance of Source Context in real Chromium, in one run, with baselines measured in
+ * the same run. Not a test: it prints a table and writes .output/bench.json.
+ *
+ * Per corpus page (../shared/corpus/pages, all other requests blocked), medians over REPS repetitions of
+ *   (a) a bare TreeWalker read of the page's text — the floor,
+ *   (b) our scan + match + highlight (the content script's own modules, bundled for the page),
+ *   (c) mark.js highlighting the same alias list on a fresh copy of the page;
+ * then a scale run with 10,000 entities / 40,000 aliases made from real capitalised phrases of the corpus,
+ * the content-script bundle size, the extension's main-thread share during a mutation storm, and the
+ * index build time for 1,000 synthetic articles.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { buildIndex } from '../../lib/index/build';
+import type { SeedArticle } from '../../lib/index/seed-file';
+import type { SourceIndex } from '../../lib/index/schema';
+import { matchAliases, toMatchData } from '../../lib/index/views';
+import type { MatchAlias } from '../../lib/match/matcher';
+import { MONTHS_AND_DAYS, ORDINARY_WORDS } from '../../lib/words';
+import {
+  CHROMIUM_FLAGS,
+  CORPUS_PAGES,
+  EXTENSION_DIR,
+  ROOT,
+  findChromium,
+  launch,
+  sendToTab,
+  settledMentions,
+  startServer,
+  type PageMentions,
+} from '../e2e/harness';
+
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const WARMUP = 2;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('No Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH).');
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------- inputs
+const index = JSON.parse(readFileSync(join(EXTENSION_DIR, 'index.json'), 'utf8')) as SourceIndex;
+const seedAliases = matchAliases(toMatchData(index), []);
+const pages = readdirSync(CORPUS_PAGES)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
+
+const benchJs = (
+  await build({
+    entryPoints: [join(ROOT, 'tests/bench/page-bench.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: 'es2022',
+  })
+).outputFiles[0]!.text;
+const markJs = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+/** Visible-ish text of a saved page, for phrase mining and synthetic articles (Node side, rough). */
+function pageText(html: string): string {
+  return html
+    .replace(/<(script|style|noscript)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#?\w+;/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+const corpusTexts = pages.map((f) => pageText(readFileSync(join(CORPUS_PAGES, f), 'utf8')));
+
+/** 10,000 entities × 4 aliases from real capitalised phrases of the corpus (pairs of them when short). */
+function syntheticAliases(): MatchAlias[] {
+  const seen = new Set<string>();
+  const phrases: string[] = [];
+  for (const text of corpusTexts) {
+    for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}/gu)) {
+      const p = m[0];
+      const single = !p.includes(' ');
+      if (single && (p.length < 4 || ORDINARY_WORDS.has(p.toLowerCase()) || MONTHS_AND_DAYS.has(p.toLowerCase()))) continue;
+      const key = p.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        phrases.push(p);
+      }
+    }
+  }
+  const base = phrases.length;
+  for (let i = 0; phrases.length < 40_000; i++) {
+    const p = `${phrases[i % base]} ${phrases[(i * 7 + 1) % base]}`;
+    if (!seen.has(p.toLowerCase())) {
+      seen.add(p.toLowerCase());
+      phrases.push(p);
+    }
+  }
+  return phrases.slice(0, 40_000).map((text, aliasId) => ({
+    entityId: `synthetic-${aliasId >> 2}`,
+    aliasId,
+    text,
+    caseSensitive: false,
+    requireCapital: true,
+  }));
+}
+
+// ---------------------------------------------------------------- browser work
+const { server, origin } = await startServer();
+const plain = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+
+async function openPage(file: string): Promise<Page> {
+  const page = await plain.newPage();
+  await page.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort()));
+  await page.goto(`${origin}/corpus/${file}`, { waitUntil: 'load' });
+  await page.evaluate(benchJs); // through the debugger protocol: page CSPs do not apply
+  return page;
+}
+
+type Api = {
+  bare(): { ms: number; chars: number; nodes: number };
+  compile(aliases: MatchAlias[]): number;
+  ours(): { ms: number; mentions: number };
+};
+const call = <K extends keyof Api>(page: Page, fn: K, ...args: Parameters<Api[K]>) =>
+  page.evaluate(
+    ([fn, args]) => {
+      const api = (window as unknown as { __scBench: Record<string, (...a: unknown[]) => unknown> }).__scBench;
+      return api[fn as string]!(...(args as unknown[]));
+    },
+    [fn, args] as const,
+  ) as Promise<ReturnType<Api[K]>>;
+
+async function markJsMs(file: string, terms: string[]): Promise<number> {
+  const page = await plain.newPage();
+  await page.route('**/*', (r) => (r.request().url().startsWith(origin) ? r.continue() : r.abort()));
+  await page.goto(`${origin}/corpus/${file}`, { waitUntil: 'load' });
+  await page.evaluate(markJs);
+  // A string, not a function: tsx would wrap a function's inner helpers in its own __name().
+  const ms = (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    new Mark(document.body).mark(${JSON.stringify(terms)}, {
+      separateWordSearch: false,
+      accuracy: 'exactly',
+      caseSensitive: false,
+      diacritics: false,
+      exclude: ['script', 'style', 'noscript', 'textarea', 'input', 'code', 'pre'],
+      done: () => resolve(performance.now() - t0),
+    });
+  })`)) as number;
+  await page.close();
+  return ms;
+}
+
+interface PageRow {
+  page: string;
+  textChars: number;
+  textNodes: number;
+  mentions: number;
+  bareMs: number;
+  scanMs: number;
+  markjsMs: number;
+  scanOverBare: number;
+  markjsOverScan: number;
+}
+
+const rows: PageRow[] = [];
+const terms = [...new Set(seedAliases.map((a) => a.text))];
+for (const file of pages) {
+  const page = await openPage(file);
+  await call(page, 'compile', seedAliases);
+  const bare: number[] = [];
+  const ours: number[] = [];
+  let info = { chars: 0, nodes: 0, mentions: 0 };
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    const a = await call(page, 'bare');
+    const b = await call(page, 'ours');
+    info = { chars: a.chars, nodes: a.nodes, mentions: b.mentions };
+    if (i >= WARMUP) {
+      bare.push(a.ms);
+      ours.push(b.ms);
+    }
+  }
+  await page.close();
+  const mark: number[] = [];
+  for (let i = 0; i < REPS; i++) mark.push(await markJsMs(file, terms));
+  const row: PageRow = {
+    page: file,
+    textChars: info.chars,
+    textNodes: info.nodes,
+    mentions: info.mentions,
+    bareMs: median(bare),
+    scanMs: median(ours),
+    markjsMs: median(mark),
+    scanOverBare: median(ours) / median(bare),
+    markjsOverScan: median(mark) / median(ours),
+  };
+  rows.push(row);
+  process.stderr.write(`  ${file}: a ${fmt(row.bareMs)} ms, b ${fmt(row.scanMs)} ms, c ${fmt(row.markjsMs)} ms\n`);
+}
+
+// Scale: 40,000 aliases.
+const bigAliases = syntheticAliases();
+const scaleRows: Array<{ page: string; bareMs: number; scanMs: number; ratio: number; mentions: number }> = [];
+const compileTimes: number[] = [];
+for (const file of pages) {
+  const page = await openPage(file);
+  compileTimes.push(await call(page, 'compile', bigAliases));
+  const bare: number[] = [];
+  const ours: number[] = [];
+  let mentions = 0;
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    const a = await call(page, 'bare');
+    const b = await call(page, 'ours');
+    mentions = b.mentions;
+    if (i >= WARMUP) {
+      bare.push(a.ms);
+      ours.push(b.ms);
+    }
+  }
+  await page.close();
+  scaleRows.push({ page: file, bareMs: median(bare), scanMs: median(ours), ratio: median(ours) / median(bare), mentions });
+}
+await plain.close();
+
+// Mutation storm with the real extension: its own accounting of the time it spent.
+const withExtension = await launch(executablePath);
+const stormPage = await withExtension.context.newPage();
+const stormUrl = `${origin}/pages/hostile-storm.html`;
+await stormPage.goto(stormUrl);
+await settledMentions(withExtension.worker, stormUrl);
+const statsBefore = (await sendToTab<PageMentions>(withExtension.worker, stormUrl, { type: 'get-page-mentions' })).stats!;
+const stormStarted = Date.now();
+const stormChanges = await stormPage.evaluate(() =>
+  (window as unknown as { startStorm: (ms: number) => Promise<number> }).startStorm(5000),
+);
+const stormWallMs = Date.now() - stormStarted;
+const statsAfter = (await sendToTab<PageMentions>(withExtension.worker, stormUrl, { type: 'get-page-mentions' })).stats!;
+const stormShare = (statsAfter.scanMs - statsBefore.scanMs) / stormWallMs;
+await withExtension.close();
+server.close();
+
+// Index build for 1,000 synthetic articles made of corpus paragraphs (English pages' sentences).
+const sentences = corpusTexts
+  .join(' ')
+  .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+  .filter((s) => s.length > 60 && s.length < 400 && /^[\p{Script=Latin}\p{P}\p{N}\s$€£%]+$/u.test(s));
+const articles: SeedArticle[] = Array.from({ length: 1000 }, (_, i) => ({
+  id: `synthetic-${i}`,
+  file: `synthetic-${i}.txt`,
+  title: null,
+  outlet: null,
+  citedSources: [],
+  url: null,
+  published: null,
+  language: 'en',
+  note: null,
+  text: Array.from({ length: 24 }, (_, k) => sentences[(i * 24 + k * 13) % sentences.length]!)
+    .reduce((acc, s, k) => acc + (k % 4 === 0 && k ? '\n' : k ? ' ' : '') + s, ''),
+}));
+const buildStarted = performance.now();
+const built = buildIndex(articles);
+const buildMs = performance.now() - buildStarted;
+
+// Bundle size.
+const contentJs = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
+const contentGzip = gzipSync(contentJs, { level: 9 }).length;
+
+// ---------------------------------------------------------------- report
+const summary = {
+  scanOverBareMedian: median(rows.map((r) => r.scanOverBare)),
+  markjsOverScanMedian: median(rows.map((r) => r.markjsOverScan)),
+  scale10k: {
+    entities: 10_000,
+    aliases: bigAliases.length,
+    compileMs: median(compileTimes),
+    scanOverBareMedian: median(scaleRows.map((r) => r.ratio)),
+  },
+  contentScriptRawBytes: contentJs.length,
+  contentScriptGzipBytes: contentGzip,
+  stormMainThreadShare: stormShare,
+  stormChanges,
+  build1000ArticlesMs: buildMs,
+  build1000Entities: built.entities.length,
+};
+const targets: Array<[string, string, boolean]> = [
+  ['scan / bare (median)', `${fmt(summary.scanOverBareMedian)} (target ≤ 1.2)`, summary.scanOverBareMedian <= 1.2],
+  ['mark.js / scan (median)', `${fmt(summary.markjsOverScanMedian, 1)} (target ≥ 50)`, summary.markjsOverScanMedian >= 50],
+  ['10k entities: compile', `${fmt(summary.scale10k.compileMs, 1)} ms (target ≤ 50)`, summary.scale10k.compileMs <= 50],
+  ['10k entities: scan / bare', `${fmt(summary.scale10k.scanOverBareMedian)} (target ≤ 1.5)`, summary.scale10k.scanOverBareMedian <= 1.5],
+  ['content script (gzip)', `${(contentGzip / 1024).toFixed(1)} KB (raw ${(contentJs.length / 1024).toFixed(1)} KB; target ≤ 30 KB)`, contentGzip <= 30 * 1024],
+  ['mutation storm share', `${fmt(stormShare * 100, 1)} % of ${stormWallMs} ms, ${stormChanges} changes (target ≤ 5 %)`, stormShare <= 0.05],
+  ['index build, 1,000 articles', `${fmt(buildMs / 1000, 1)} s, ${built.entities.length} entities (target ≤ 30 s)`, buildMs <= 30_000],
+];
+
+const lines = [
+  `Source Context benchmark — ${new Date().toISOString()} — Chromium ${plain.version()} — ${REPS} repetitions, medians`,
+  '',
+  `Per page, ${seedAliases.length} seed aliases (scripting time in the page, ms):`,
+  '',
+  '| page | text chars | text nodes | mentions | (a) bare | (b) ours | (c) mark.js | b/a | c/b |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.page} | ${r.textChars} | ${r.textNodes} | ${r.mentions} | ${fmt(r.bareMs)} | ${fmt(r.scanMs)} | ${fmt(r.markjsMs)} | ${fmt(r.scanOverBare)} | ${fmt(r.markjsOverScan, 1)} |`,
+  ),
+  '',
+  `Scale: ${bigAliases.length} aliases for 10,000 entities; compile ${fmt(summary.scale10k.compileMs, 1)} ms (median of ${compileTimes.length}):`,
+  '',
+  '| page | (a) bare | (b) ours | b/a | mentions |',
+  '|---|---:|---:|---:|---:|',
+  ...scaleRows.map((r) => `| ${r.page} | ${fmt(r.bareMs)} | ${fmt(r.scanMs)} | ${fmt(r.ratio)} | ${r.mentions} |`),
+  '',
+  '| measure | result | target met |',
+  '|---|---|---|',
+  ...targets.map(([name, value, ok]) => `| ${name} | ${value} | ${ok ? 'yes' : '**no**'} |`),
+];
+console.log(lines.join('\n'));
+mkdirSync(join(ROOT, '.output'), { recursive: true });
+writeFileSync(
+  join(ROOT, '.output/bench.json'),
+  JSON.stringify({ date: new Date().toISOString(), reps: REPS, summary, pages: rows, scale: scaleRows }, null, 2),
+);
+console.log('\nWrote .output/bench.json');
