@@ -15,7 +15,14 @@ export default defineConfig({
     name: 'Source Context',
     description:
       'Hover a name on any page to see what your indexed articles say about it, and who says it. Offline.',
-    permissions: ['storage', 'activeTab', 'contextMenus', 'tabs'],
+    // scripting: injects the hover card's code into a frame the first time a card opens there.
+    permissions: [
+      'storage',
+      'activeTab',
+      'contextMenus',
+      'tabs',
+      ...(manifestVersion === 3 ? ['scripting'] : []),
+    ],
     commands: {
       // MV2 (Firefox) names the toolbar-button command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

@@ -76,28 +76,16 @@ export function OptionsApp() {
       <section class="sc-section">
         <h2 class="sc-section-title">Hover cards</h2>
         <div class="sc-field-row">
-          <label class="sc-field">
-            <span>Open after (ms)</span>
-            <input
-              type="number"
-              min={0}
-              max={10000}
-              step={50}
-              value={settings.hoverDelays.openMs}
-              onChange={(e) => delay('openMs', (e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <label class="sc-field">
-            <span>Close after leaving (ms)</span>
-            <input
-              type="number"
-              min={0}
-              max={10000}
-              step={50}
-              value={settings.hoverDelays.closeMs}
-              onChange={(e) => delay('closeMs', (e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
+          <DelayField
+            label="Open after (ms)"
+            value={settings.hoverDelays.openMs}
+            onChange={(v) => delay('openMs', v)}
+          />
+          <DelayField
+            label="Close after leaving (ms)"
+            value={settings.hoverDelays.closeMs}
+            onChange={(v) => delay('closeMs', v)}
+          />
         </div>
         <fieldset class="sc-fieldset">
           <legend>How names are marked</legend>
@@ -218,5 +206,29 @@ export function OptionsApp() {
         {status}
       </p>
     </main>
+  );
+}
+
+function DelayField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label class="sc-field">
+      <span>{label}</span>
+      <input
+        type="number"
+        min={0}
+        max={10000}
+        step={50}
+        value={value}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
+      />
+    </label>
   );
 }

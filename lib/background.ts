@@ -3,7 +3,7 @@
  * each tab, and owns the context menu and keyboard commands. It never makes a network request: the index
  * is read from the extension package.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { loadIndex } from './index/load';
 import { entityDetails, toMatchData } from './index/views';
 import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
@@ -23,7 +23,28 @@ export function popupUrl(params: Record<string, string | number>): string {
   return browser.runtime.getURL(`/popup.html?${query}` as '/popup.html');
 }
 
-async function handle(message: BackgroundRequest, tabId: number | undefined): Promise<unknown> {
+const CARD_SCRIPT = '/content-scripts/card.js';
+
+/** Runs the hover card's script in one frame: scripting API on MV3, tabs.executeScript on MV2. */
+async function injectCardUi(tabId: number, frameId: number): Promise<void> {
+  if (browser.scripting) {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      files: [CARD_SCRIPT],
+    });
+  } else {
+    const tabs = browser.tabs as unknown as {
+      executeScript(tabId: number, details: { file: string; frameId: number }): Promise<unknown>;
+    };
+    await tabs.executeScript(tabId, { file: CARD_SCRIPT, frameId });
+  }
+}
+
+async function handle(
+  message: BackgroundRequest,
+  sender: Browser.runtime.MessageSender,
+): Promise<unknown> {
+  const tabId = sender.tab?.id;
   switch (message.type) {
     case 'get-match-data':
       matchData ??= loadIndex().then(toMatchData);
@@ -38,6 +59,10 @@ async function handle(message: BackgroundRequest, tabId: number | undefined): Pr
       });
       await action().setIcon({ tabId, path: iconPaths(message.enabled ? 'on' : 'off') });
       return null;
+    case 'load-card-ui':
+      if (tabId === undefined) return false;
+      await injectCardUi(tabId, sender.frameId ?? 0);
+      return true;
     case 'open-reader': {
       const hash = `article=${encodeURIComponent(message.articleId)}${message.sentenceIndex === undefined ? '' : `&sentence=${message.sentenceIndex}`}`;
       await browser.tabs.create({
@@ -54,7 +79,7 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = message as BackgroundRequest;
     if (typeof request?.type !== 'string') return undefined;
-    const result = handle(request, sender.tab?.id);
+    const result = handle(request, sender);
     return result.then((r) => (r === undefined ? null : r));
   });
 

@@ -20,7 +20,9 @@ export type BackgroundRequest =
   | { type: 'get-match-data' }
   | { type: 'get-entity'; id: string }
   | { type: 'mentions-changed'; count: number; enabled: boolean }
-  | { type: 'open-reader'; articleId: string; sentenceIndex?: number };
+  | { type: 'open-reader'; articleId: string; sentenceIndex?: number }
+  /** Inject the hover card's code into the sender's frame (see lib/page/card-ui.ts). */
+  | { type: 'load-card-ui' };
 
 /** Sent to a tab's content script (by the popup, the background, and tests). */
 export type ContentRequest =

@@ -1,5 +1,4 @@
 import './highlights.css';
-import cardCss from '../../components/card.css?inline';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runContentScript } from '../../lib/page/content-app';
 
@@ -8,5 +7,5 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, cardCss),
+  main: (ctx) => runContentScript(ctx),
 });

@@ -36,8 +36,12 @@ export const SEPARATOR = 0x20;
 export const APOSTROPHE = 0x27;
 export const DOUBLE_QUOTE = 0x22;
 
-const classes = new Uint8Array(65536);
-const folded = new Uint16Array(65536);
+/** Class of each UTF-16 code unit, filled lazily (0 = not yet classified). Read directly by hot loops. */
+export const CLASSES = new Uint8Array(65536);
+/** Folded symbol of each code unit (valid once classified). */
+export const FOLDED = new Uint16Array(65536);
+const classes = CLASSES;
+const folded = FOLDED;
 /** 1 for lower-case letters: a `requireCapital` alias must not start with one. */
 const lower = new Uint8Array(65536);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;

@@ -13,6 +13,8 @@
  * letter; the longest match wins and matches never overlap.
  */
 import {
+  CLASSES,
+  FOLDED,
   IGNORED,
   SEPARATOR,
   SEPARATOR_CLASS,
@@ -69,7 +71,7 @@ export class Matcher {
   private output = new Int32Array(1024).fill(-1);
   private nodeCount = 1; // node 0 is the root
   /** The root's children indexed by folded first character: the prefilter. 0 = no alias starts so. */
-  private readonly rootTable = new Int32Array(65536);
+  readonly rootTable = new Int32Array(65536);
 
   constructor(aliases: readonly MatchAlias[]) {
     for (const alias of aliases) this.add(alias);
@@ -222,8 +224,30 @@ export class MatchStream {
 
   feed(text: string, base: number): void {
     const m = this.matcher;
+    const rootTable = m.rootTable;
     const len = text.length;
     for (let i = 0; i < len; i++) {
+      if (this.walkers === 0 && this.pending.length === 0) {
+        if (this.candidates.length !== 0) this.flush();
+        // Fast path: skip to the next character that could start a name — a word start whose folded
+        // letter begins some alias. Two typed-array reads per character, nothing else.
+        let prev = this.prevClass;
+        for (; i < len; i++) {
+          const c = text.charCodeAt(i);
+          let k = CLASSES[c]!;
+          if (k === 0) k = charClass(c);
+          if (k === WORD) {
+            if (prev !== WORD && rootTable[FOLDED[c]!] !== 0) break;
+          } else if (k === UNSPACED) {
+            if (rootTable[c] !== 0) break;
+          } else if (k === IGNORED) {
+            continue;
+          }
+          prev = k;
+        }
+        this.prevClass = prev;
+        if (i >= len) return;
+      }
       const code = text.charCodeAt(i);
       const cls = charClass(code);
       if (cls === IGNORED) continue;

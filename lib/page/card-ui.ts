@@ -4,10 +4,15 @@
  * the first time a card is about to open (see card.content.ts); it registers a factory here, on the
  * content scripts' isolated world, where the main content script picks it up. Pages cannot see it.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BackgroundRequest } from '../messages';
 import type { PopoverController, PopoverOptions } from './popover';
 
-export type CardUiFactory = (ctx: ContentScriptContext, options: Omit<PopoverOptions, 'css'>) => PopoverController;
+export type CardUiFactory = (
+  ctx: ContentScriptContext,
+  options: Omit<PopoverOptions, 'css'>,
+) => PopoverController;
 
 const CARD_UI = Symbol.for('source-context.card-ui');
 type Scope = Record<symbol, CardUiFactory | undefined>;
@@ -18,4 +23,15 @@ export function registerCardUi(factory: CardUiFactory): void {
 
 export function registeredCardUi(): CardUiFactory | undefined {
   return (globalThis as unknown as Scope)[CARD_UI];
+}
+
+/** The card factory, asking the background to inject the card's script into this frame the first time. */
+export async function loadCardUi(): Promise<CardUiFactory> {
+  const ready = registeredCardUi();
+  if (ready) return ready;
+  const request: BackgroundRequest = { type: 'load-card-ui' };
+  await browser.runtime.sendMessage(request);
+  const factory = registeredCardUi();
+  if (!factory) throw new Error('the card script did not register');
+  return factory;
 }

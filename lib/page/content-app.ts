@@ -39,7 +39,9 @@ import {
 import { PageAnnotator, type AnnotatedMention } from './annotator';
 import { createPainter, type Painter } from './highlights';
 import { HoverIntent } from './hover-intent';
-import { liveRange, PopoverController } from './popover';
+import { loadCardUi } from './card-ui';
+import type { PopoverController, PopoverOptions } from './popover';
+import { liveRange } from './ranges';
 
 const RUNNING = Symbol.for('source-context.content-script');
 
@@ -47,7 +49,7 @@ function send<T>(message: BackgroundRequest): Promise<T> {
   return browser.runtime.sendMessage(message) as Promise<T>;
 }
 
-export async function runContentScript(ctx: ContentScriptContext, cardCss: string): Promise<void> {
+export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
   // Content scripts live in an isolated world: this flag is invisible to the page.
   const scope = globalThis as unknown as Record<symbol, boolean>;
   if (scope[RUNNING]) return;
@@ -88,8 +90,18 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
     }, 200);
   };
 
-  const popover = new PopoverController(ctx, {
-    css: cardCss,
+  // The card's code arrives on first use (see card-ui.ts); until then there is no popover at all.
+  let popover: PopoverController | null = null;
+  let popoverLoading: Promise<PopoverController | null> | null = null;
+  const ensurePopover = () =>
+    (popoverLoading ??= loadCardUi().then(
+      (create) => (popover = create(ctx, popoverOptions)),
+      () => {
+        popoverLoading = null;
+        return null;
+      },
+    ));
+  const popoverOptions: Omit<PopoverOptions, 'css'> = {
     loadDetails,
     onMute: (m) => {
       const alias = matchData?.aliases[m.aliasId];
@@ -104,21 +116,23 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
       const m = hover.current;
       if (m && !hover.pinned) {
         hover.pin(m);
-        void loadDetails(m.entityId).then((d) => popover.setPinned(true, textOf(m), d));
+        void loadDetails(m.entityId).then((d) => popover?.setPinned(true, textOf(m), d));
       }
     },
     onClosed: () => {
       hover.close();
       painter?.setActive(null);
     },
-  });
+  };
 
   const hover = new HoverIntent<AnnotatedMention>(() => settings.hoverDelays, {
     open: (m, pinned) => {
       painter?.setActive(m.range);
-      void popover.open(m, textOf(m), pinned, pinned);
+      void ensurePopover().then((p) => {
+        if (hover.current === m) void p?.open(m, textOf(m), pinned, pinned);
+      });
     },
-    close: () => popover.close(),
+    close: () => popover?.close(),
   });
 
   const openMention = (index: number) => {
@@ -144,8 +158,11 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
     frameRequested = false;
     if (!annotator || !lastPointer) return;
     const { x, y, target } = lastPointer;
-    if (popover.contains(target)) return;
-    hover.overTarget(mentionAtPoint(annotator, x, y));
+    if (popover?.contains(target)) return;
+    const m = mentionAtPoint(annotator, x, y);
+    // Start fetching the card's code while the pointer dwells, so the card is ready when it opens.
+    if (m) void ensurePopover();
+    hover.overTarget(m);
   };
   const onPointerMove = (e: PointerEvent) => {
     lastPointer = { x: e.clientX, y: e.clientY, target: e.target };
@@ -155,7 +172,7 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
     }
   };
   const onClick = (e: MouseEvent) => {
-    if (!annotator || popover.contains(e.target)) return;
+    if (!annotator || popover?.contains(e.target)) return;
     const m = mentionAtPoint(annotator, e.clientX, e.clientY);
     if (m && !(e.target instanceof Element && e.target.closest('a, button, [role="button"]'))) {
       hover.pin(m);
@@ -183,7 +200,7 @@ export async function runContentScript(ctx: ContentScriptContext, cardCss: strin
 
   const stop = () => {
     hover.close();
-    popover.close();
+    popover?.close();
     annotator?.stop();
     annotator = null;
     painter = null;

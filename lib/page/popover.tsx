@@ -21,6 +21,7 @@ import {
 import { Popover } from '../../components/Popover';
 import type { EntityDetails } from '../messages';
 import type { AnnotatedMention } from './annotator';
+import { liveRange } from './ranges';
 
 export interface PopoverOptions {
   css: string;
@@ -30,14 +31,6 @@ export interface PopoverOptions {
   onPointerOnCard: (inside: boolean) => void;
   onPin: () => void;
   onClosed: () => void;
-}
-
-/** A live Range for measuring: StaticRange has no geometry. */
-export function liveRange(r: AbstractRange): Range {
-  const range = document.createRange();
-  range.setStart(r.startContainer, r.startOffset);
-  range.setEnd(r.endContainer, r.endOffset);
-  return range;
 }
 
 export class PopoverController {

@@ -2,10 +2,13 @@
  * Reads a subtree's visible text and reports entity mentions as DOM positions. It only reads the page:
  * no node, attribute or style is ever written here.
  *
- * The walk is a plain firstChild/nextSibling loop (cheaper than a TreeWalker with a JS filter callback)
- * that skips SKIP_TAGS and attribute-skipped subtrees whole, feeds each text node to a MatchStream, and
- * tells the stream where blocks start and end, so "Nayib <b>Bukele</b>" matches but two paragraphs never
- * join. Work can be sliced: `run(deadline)` stops when the deadline passes and resumes where it stopped.
+ * The walk is a native TreeWalker over text nodes only — the same walk as the cheapest possible read of
+ * a page's text. Whether a text node may be read, and which block it belongs to, is decided from its
+ * parent element and memoised per element, so each element is examined once however many text nodes it
+ * holds: skipped when it or an ancestor is in SKIP_TAGS or matches SKIP_SELECTOR; its block is the
+ * nearest BLOCK_TAGS ancestor. Consecutive text nodes of one block are fed to one MatchStream, so
+ * "Nayib <b>Bukele</b>" matches but two paragraphs never join. Work can be sliced: `run(deadline)` stops
+ * when the deadline passes and resumes where it stopped.
  */
 import { MatchStream, type Matcher } from '../match/matcher';
 import { standsAlone } from '../match/neighbours';
@@ -22,23 +25,33 @@ export interface PageMention {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
-/** How many nodes to visit between two looks at the clock. */
-const CLOCK_EVERY = 256;
+const SHOW_TEXT = 4;
+/** How many text nodes to read between two looks at the clock. */
+const CLOCK_EVERY = 128;
 /** A text node longer than this is fed in pieces, looking at the clock between them (5 MB nodes exist). */
 const PIECE = 1 << 16;
+/** Marks a skipped element in the memo (its text is never read). */
+const SKIPPED = false;
 
 export class SubtreeScan {
   private readonly stream: MatchStream;
   private readonly matcher: Matcher;
+  /** Elements inside the root that match SKIP_SELECTOR (one native query per scan). */
   private readonly skipped: Set<Element>;
-  /** The current block's text nodes and their offsets in the stream, to map matches back to nodes. */
+  /** Element → the block its text belongs to, or SKIPPED. */
+  private readonly blockOf = new Map<Element, Element | false>();
+  private readonly walker: TreeWalker | null;
+  private currentBlock: Node | null = null;
+  /** Text nodes read so far and their offsets in the stream, to map matches back to nodes. */
   private blockNodes: Text[] = [];
   private blockBases: number[] = [];
+  /** Where the current block starts in blockNodes (the arrays grow for the whole scan: no resets). */
+  private blockStart = 0;
   /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
   private blockMatches: number[] = [];
   private offset = 0;
-  private node: Node | null;
-  private descend = true;
+  /** A text node whose reading was interrupted by the deadline (long texts are read in pieces). */
+  private resumeNode: Text | null = null;
   /** Where to resume inside a long text node. */
   private nodeOffset = 0;
   readonly mentions: PageMention[] = [];
@@ -56,73 +69,100 @@ export class SubtreeScan {
     );
     const container = root.nodeType === ELEMENT_NODE ? (root as Element) : null;
     this.skipped = new Set(container ? container.querySelectorAll(SKIP_SELECTOR) : []);
-    if (container && container.closest(SKIP_SELECTOR)) this.skipped.add(container);
-    this.node = root;
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = root.nodeType === TEXT_NODE ? null : doc.createTreeWalker(root, SHOW_TEXT);
+    if (root.nodeType === TEXT_NODE) this.resumeNode = root as Text;
   }
 
   /** Scans until done or until `deadline` (performance.now() time) passes. Returns true when done. */
   run(deadline = Infinity): boolean {
-    let node = this.node;
-    const root = this.root;
-    let visited = 0;
+    if (this.done) return true;
+    const walker = this.walker;
+    let count = 0;
+    let lastParent: Node | null = null;
+    let lastBlock: Node | false | null = null;
+    let node: Text | null = this.resumeNode ?? (walker ? (walker.nextNode() as Text | null) : null);
+    this.resumeNode = null;
     while (node) {
-      if (++visited === CLOCK_EVERY) {
-        visited = 0;
+      if (++count === CLOCK_EVERY) {
+        count = 0;
         if (performance.now() > deadline) {
-          this.node = node;
+          this.resumeNode = node;
           return false;
         }
       }
-      let enter = false;
-      if (this.descend) {
-        const type = node.nodeType;
-        if (type === TEXT_NODE) {
-          const data = (node as Text).data;
-          if (data.length <= PIECE) {
-            this.blockNodes.push(node as Text);
-            this.blockBases.push(this.offset);
-            this.stream.feed(data, this.offset);
-            this.offset += data.length;
-            this.textNodes++;
-            this.textChars += data.length;
-          } else if (!this.feedLongText(node as Text, data, deadline)) {
-            this.node = node;
-            return false;
-          }
-        } else if (type === ELEMENT_NODE) {
-          const name = (node as Element).localName;
-          if (!SKIP_TAGS.has(name) && !OWN_TAGS.has(name) && !this.skipped.has(node as Element)) {
-            if (BLOCK_TAGS.has(name)) this.endBlock();
-            enter = node.firstChild !== null;
-          }
-        } else if (node.nodeType === 9 || node.nodeType === 11) {
-          enter = node.firstChild !== null; // document or shadow root / fragment
+      const parent = node.parentNode;
+      // Neighbouring text nodes usually share a parent: skip the memo lookup then.
+      if (parent !== lastParent) {
+        lastParent = parent;
+        // Text right under a document fragment or shadow root (no parent element) is its own block.
+        lastBlock =
+          parent === null || parent.nodeType !== ELEMENT_NODE
+            ? parent
+            : this.classify(parent as Element);
+      }
+      const block = lastBlock;
+      if (block !== SKIPPED) {
+        if (block !== this.currentBlock) {
+          this.endBlock();
+          this.currentBlock = block;
+        }
+        const data = node.data;
+        if (data.length <= PIECE) {
+          this.blockNodes.push(node);
+          this.blockBases.push(this.offset);
+          this.stream.feed(data, this.offset);
+          this.offset += data.length;
+          this.textNodes++;
+          this.textChars += data.length;
+        } else if (!this.feedLongText(node, data, deadline)) {
+          this.resumeNode = node;
+          return false;
         }
       }
-      if (enter) {
-        node = node.firstChild;
-        this.descend = true;
-        continue;
-      }
-      if (node === root) break;
-      const next: Node | null = node.nextSibling;
-      if (next) {
-        node = next;
-        this.descend = true;
-        continue;
-      }
-      // Climb out; leaving a block ends it.
-      node = node.parentNode;
-      this.descend = false;
-      if (node === null) break;
-      if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has((node as Element).localName))
-        this.endBlock();
-      if (node === root) break;
+      node = walker ? (walker.nextNode() as Text | null) : null;
     }
     this.endBlock();
-    this.node = null;
     this.done = true;
     return true;
+  }
+
+  /**
+   * The block an element's text belongs to, or SKIPPED. Memoised; computed without recursion (trees can
+   * be 10,000 deep) by climbing to the nearest known ancestor, then resolving back down.
+   */
+  private classify(el: Element): Element | false {
+    const known = this.blockOf.get(el);
+    if (known !== undefined) return known;
+    const chain: Element[] = [];
+    /** How many elements of the chain lie strictly inside the root (the rest: the root and above it). */
+    let inside = -1;
+    let e: Element | null = el;
+    let above: Element | false | undefined;
+    while (e) {
+      above = this.blockOf.get(e);
+      if (above !== undefined) break;
+      if (e === this.root) inside = chain.length;
+      chain.push(e);
+      e = e.parentElement;
+    }
+    // Not met: either a memoised ancestor stopped the climb below the root, or the root is a document.
+    if (inside < 0)
+      inside = above === undefined && this.root.nodeType === ELEMENT_NODE ? 0 : chain.length;
+    // Above the top of the page everything is one block.
+    let result: Element | false = above === undefined ? chain[chain.length - 1]! : above;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      if (result !== SKIPPED) {
+        const name = c.localName;
+        // Elements inside the root were found by the one query; the few at or above it are asked directly.
+        const byAttribute = i < inside ? this.skipped.has(c) : c.matches(SKIP_SELECTOR);
+        if (SKIP_TAGS.has(name) || OWN_TAGS.has(name) || byAttribute) result = SKIPPED;
+        else if (BLOCK_TAGS.has(name)) result = c;
+      }
+      this.blockOf.set(c, result);
+    }
+    return result;
   }
 
   /** Feeds a long text node piece by piece; false when the deadline passed (resume at nodeOffset). */
@@ -148,8 +188,7 @@ export class SubtreeScan {
   private endBlock(): void {
     this.stream.boundary();
     if (this.blockMatches.length !== 0) this.reportBlock();
-    this.blockNodes.length = 0;
-    this.blockBases.length = 0;
+    this.blockStart = this.blockNodes.length;
   }
 
   private reportBlock(): void {
@@ -176,7 +215,7 @@ export class SubtreeScan {
   private blockText(from: number, to: number): string {
     const nodes = this.blockNodes;
     const bases = this.blockBases;
-    const blockStart = bases[0]!;
+    const blockStart = bases[this.blockStart]!;
     const last = nodes.length - 1;
     const blockEnd = bases[last]! + nodes[last]!.data.length;
     from = Math.max(from, blockStart);
@@ -198,7 +237,7 @@ export class SubtreeScan {
   /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
   private indexAt(offset: number, isEnd: boolean): number {
     const bases = this.blockBases;
-    let lo = 0;
+    let lo = this.blockStart;
     let hi = bases.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
