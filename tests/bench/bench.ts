@@ -52,8 +52,9 @@ if (!executablePath) {
 // ---------------------------------------------------------------- inputs
 const index = JSON.parse(readFileSync(join(EXTENSION_DIR, 'index.json'), 'utf8')) as SourceIndex;
 const seedAliases = matchAliases(toMatchData(index), []);
+const onlyPages = process.env.BENCH_PAGES?.split(',');
 const pages = readdirSync(CORPUS_PAGES)
-  .filter((f) => f.endsWith('.html'))
+  .filter((f) => f.endsWith('.html') && (!onlyPages || onlyPages.includes(f)))
   .sort();
 
 const benchJs = (
@@ -78,7 +79,9 @@ function pageText(html: string): string {
     .replace(/&#?\w+;/g, ' ')
     .replace(/\s+/g, ' ');
 }
-const corpusTexts = pages.map((f) => pageText(readFileSync(join(CORPUS_PAGES, f), 'utf8')));
+const corpusTexts = readdirSync(CORPUS_PAGES)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => pageText(readFileSync(join(CORPUS_PAGES, f), 'utf8')));
 
 /** 10,000 entities × 4 aliases from real capitalised phrases of the corpus (pairs of them when short). */
 function syntheticAliases(): MatchAlias[] {
@@ -103,8 +106,8 @@ function syntheticAliases(): MatchAlias[] {
     }
   }
   const base = phrases.length;
-  for (let i = 0; phrases.length < 40_000; i++) {
-    const p = `${phrases[i % base]} ${phrases[(i * 7 + 1) % base]}`;
+  for (let i = 0; phrases.length < 40_000 && i < 10_000_000; i++) {
+    const p = `${phrases[i % base]} ${phrases[Math.floor(i / base) % base]}`;
     if (!seen.has(p.toLowerCase())) {
       seen.add(p.toLowerCase());
       phrases.push(p);
@@ -141,6 +144,7 @@ type Api = {
 };
 /** Back-to-back runs per timed sample: the page clock is coarsened to 0.1 ms. */
 const INNER = 20;
+const SCALE_INNER = 10;
 const call = <K extends keyof Api>(page: Page, fn: K, ...args: Parameters<Api[K]>) =>
   page.evaluate(
     ([fn, args]) => {
@@ -188,8 +192,9 @@ interface PageRow {
 }
 
 const rows: PageRow[] = [];
+const skipPerPage = process.env.BENCH_SKIP_PAGES === '1';
 const terms = [...new Set(seedAliases.map((a) => a.text))];
-for (const file of pages) {
+for (const file of skipPerPage ? [] : pages) {
   const page = await openPage(file);
   await call(page, 'compile', seedAliases);
   const bare: number[] = [];
@@ -240,15 +245,17 @@ const scaleRows: Array<{
 const compileTimes: number[] = [];
 for (const file of pages) {
   const page = await openPage(file);
+  process.stderr.write(`  scale ${file}: compiling…\n`);
   compileTimes.push(await call(page, 'compile', bigAliases));
+  process.stderr.write(`  scale ${file}: compiled in ${fmt(compileTimes.at(-1)!, 1)} ms\n`);
   const bare: number[] = [];
   const ours: number[] = [];
   let mentions = 0;
-  for (let i = 0; i < WARMUP + REPS; i++) {
-    const a = await call(page, 'bare', INNER);
-    const b = await call(page, 'ours', INNER);
+  for (let i = 0; i < 1 + REPS; i++) {
+    const a = await call(page, 'bare', SCALE_INNER);
+    const b = await call(page, 'ours', SCALE_INNER);
     mentions = b.mentions;
-    if (i >= WARMUP) {
+    if (i >= 1) {
       bare.push(a.ms);
       ours.push(b.ms);
     }
