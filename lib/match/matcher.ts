@@ -25,7 +25,7 @@ import {
   foldedChar,
   normalizeForMatch,
 } from './chars';
-import { standsAlone } from './neighbours';
+import { NEIGHBOUR_CHARS, standsAlone } from './neighbours';
 
 export interface MatchAlias {
   /** The caller's identifiers, handed back with every match. */
@@ -75,10 +75,6 @@ export class Matcher {
 
   constructor(aliases: readonly MatchAlias[]) {
     for (const alias of aliases) this.add(alias);
-  }
-
-  get aliasCount(): number {
-    return this.patterns.length;
   }
 
   private add(alias: MatchAlias): void {
@@ -177,7 +173,10 @@ export class Matcher {
   /** Whether a match of `pattern` at [start, end) of `text` is a name of its own (neighbours.ts). */
   acceptsContext(pattern: number, text: string, start: number, end: number): boolean {
     if (!this.patterns[pattern]!.standalone) return true;
-    return standsAlone(text.slice(Math.max(0, start - 40), start), text.slice(end, end + 40));
+    return standsAlone(
+      text.slice(Math.max(0, start - NEIGHBOUR_CHARS), start),
+      text.slice(end, end + NEIGHBOUR_CHARS),
+    );
   }
 
   /** All non-overlapping matches in one string (one block of text). */
@@ -352,8 +351,4 @@ export class MatchStream {
     chosen.sort((a, b) => c[a]! - c[b]!);
     for (const i of chosen) this.onMatch(c[i]!, c[i + 1]!, c[i + 2]!);
   }
-}
-
-export function compileMatcher(aliases: readonly MatchAlias[]): Matcher {
-  return new Matcher(aliases);
 }

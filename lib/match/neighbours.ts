@@ -6,6 +6,9 @@
  */
 import { MONTHS_AND_DAYS, ORDINARY_WORDS, PERSON_TITLES } from '../words';
 
+/** How much text on each side of a match `standsAlone` needs to see. */
+export const NEIGHBOUR_CHARS = 40;
+
 const WORD_BEFORE = /(\p{Lu}[\p{L}\p{M}.'’-]*)[ \t\n\r\u00a0]+$/u;
 const WORD_AFTER = /^[ \t\n\r\u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
 const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}\p{N}])/u;

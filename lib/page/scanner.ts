@@ -11,7 +11,7 @@
  * when the deadline passes and resumes where it stopped.
  */
 import { MatchStream, type Matcher } from '../match/matcher';
-import { standsAlone } from '../match/neighbours';
+import { NEIGHBOUR_CHARS, standsAlone } from '../match/neighbours';
 import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
 
 export interface PageMention {
@@ -109,12 +109,9 @@ export class SubtreeScan {
         }
         const data = node.data;
         if (data.length <= PIECE) {
-          this.blockNodes.push(node);
-          this.blockBases.push(this.offset);
+          this.recordTextNode(node, data.length);
           this.stream.feed(data, this.offset);
           this.offset += data.length;
-          this.textNodes++;
-          this.textChars += data.length;
         } else if (!this.feedLongText(node, data, deadline)) {
           this.resumeNode = node;
           return false;
@@ -165,14 +162,17 @@ export class SubtreeScan {
     return result;
   }
 
+  /** Remembers where a text node starts in the stream, to map matches back to it. */
+  private recordTextNode(node: Text, length: number): void {
+    this.blockNodes.push(node);
+    this.blockBases.push(this.offset);
+    this.textNodes++;
+    this.textChars += length;
+  }
+
   /** Feeds a long text node piece by piece; false when the deadline passed (resume at nodeOffset). */
   private feedLongText(node: Text, data: string, deadline: number): boolean {
-    if (this.nodeOffset === 0) {
-      this.blockNodes.push(node);
-      this.blockBases.push(this.offset);
-      this.textNodes++;
-      this.textChars += data.length;
-    }
+    if (this.nodeOffset === 0) this.recordTextNode(node, data.length);
     const base = this.blockBases[this.blockBases.length - 1]!;
     while (this.nodeOffset < data.length) {
       if (this.nodeOffset > 0 && performance.now() > deadline) return false;
@@ -200,8 +200,8 @@ export class SubtreeScan {
       const pattern = found[i + 2]!;
       if (this.matcher.patterns[pattern]!.standalone) {
         // Only the few words around the match are read, however long the block.
-        const before = this.blockText(start - 40, start);
-        const after = this.blockText(end, end + 40);
+        const before = this.blockText(start - NEIGHBOUR_CHARS, start);
+        const after = this.blockText(end, end + NEIGHBOUR_CHARS);
         if (!standsAlone(before, after)) continue;
       }
       const { entityId, aliasId } = this.matcher.patterns[pattern]!.alias;
