@@ -87,9 +87,8 @@ export function ReaderApp() {
   const names = new Map(entities.map((x) => [x.entity.id, x.entity.name]));
   const details = selected ? entityDetails(index, selected) : null;
   const paragraphs: Array<Array<number>> = [];
-  article.sentences.forEach(([start], i) => {
-    const prevEnd = i > 0 ? article.sentences[i - 1]![1] : 0;
-    if (i === 0 || article.text.slice(prevEnd, start).includes('\n')) paragraphs.push([]);
+  article.sentences.forEach((sentence, i) => {
+    if (i === 0 || article.sentences[i - 1]!.paragraph !== sentence.paragraph) paragraphs.push([]);
     paragraphs[paragraphs.length - 1]!.push(i);
   });
 
@@ -132,8 +131,7 @@ export function ReaderApp() {
           {paragraphs.map((sentences, p) => (
             <p key={p}>
               {sentences.map((i) => {
-                const [start, end] = article.sentences[i]!;
-                const text = article.text.slice(start, end);
+                const { text } = article.sentences[i]!;
                 const spans = (marks.get(i) ?? []).sort((a, b) => a[0] - b[0]);
                 const parts = [];
                 let at = 0;

@@ -1,4 +1,4 @@
-import type { Mention } from '../lib/index/schema';
+import type { MentionView } from '../lib/messages';
 import { attributionLabel, emphasise } from '../lib/format';
 
 /** One indexed sentence, the mention emphasised, with who asserts it. Text only: never parsed as HTML. */
@@ -6,7 +6,7 @@ export function Sentence({
   mention,
   onOpenReader,
 }: {
-  mention: Mention;
+  mention: MentionView;
   onOpenReader?: () => void;
 }) {
   return (

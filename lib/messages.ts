@@ -1,5 +1,5 @@
 /** Messages between the extension's parts. Every request has a `type`; answers are plain JSON. */
-import type { Article, Entity } from './index/schema';
+import type { Article, Attribution, Entity, Mention } from './index/schema';
 
 /** The compact alias table the content script compiles its matcher from. */
 export interface MatchData {
@@ -8,10 +8,20 @@ export interface MatchData {
   names: Record<string, string>;
 }
 
-export type ArticleMeta = Omit<Article, 'text' | 'sentences'>;
+export type ArticleMeta = Omit<Article, 'sentences'>;
+
+/** A mention with its sentence's text and attribution, as the card shows it. */
+export interface MentionView extends Mention {
+  sentence: string;
+  attribution: Attribution;
+}
+
+export interface EntityView extends Omit<Entity, 'mentions'> {
+  mentions: MentionView[];
+}
 
 export interface EntityDetails {
-  entity: Entity;
+  entity: EntityView;
   articles: Record<string, ArticleMeta>;
 }
 

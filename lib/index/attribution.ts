@@ -9,6 +9,8 @@
  */
 import type { Span } from './sentences';
 import { SPEECH_VERBS } from './lexicon';
+import { linesAsBlocks, type Block } from './markdown';
+import { findQuotations } from './quotes';
 
 export interface SentenceAttribution {
   role: 'narration' | 'quote' | 'reported';
@@ -33,72 +35,63 @@ const WHICH_HAS = new RegExp(
   String.raw`(?:from|by|with|of|against)\s+([^,;]+?),\s+(?:which|who)\s+${AUX}(${SPEECH})\b`,
   'u',
 );
-/** '"…," Mr Obama said.' — the opening quote may be in an earlier sentence. */
-const QUOTED_SAID = new RegExp(
-  String.raw`(?:^|["“])[^"”]{3,}?[,.!?]?["”]\s*,?\s*${NAME}\s+(${SPEECH})\b`,
-  'u',
-);
-const OPENING_QUOTE = /["“]/u;
 /** "…, a senior political source told Reuters." — a trailing reporting clause, named or not. */
 const TRAILING_SAID = new RegExp(
   String.raw`,\s+((?:(?:a|an|the|one|two|several|some)\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(said|says|told\s+[\p{Lu}][\p{L}]+|added|claimed|alleged|warned)\s*\.?["”]?$`,
   'u',
 );
-const SAID_QUOTED = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\s*[,:]\s*["“]`, 'u');
 
 /** The name itself, without a title or possessive in front: "President Bukele" → "Bukele". */
 function cleanSpeaker(raw: string): string {
   return raw.trim().replace(/['’]s$/u, '');
 }
 
-export function attributeSentences(text: string, sentences: Span[]): SentenceAttribution[] {
+export function attributeSentences(
+  text: string,
+  sentences: Span[],
+  blocks: Block[] = linesAsBlocks(text),
+  blockOf: number[] = sentences.map(([start]) => blocks.findIndex((b) => b.end > start)),
+): SentenceAttribution[] {
   const result: SentenceAttribution[] = sentences.map(() => ({ role: 'narration', speaker: null }));
-  // Block quotes: the paragraph after "X wrote:" is X's words, until the next paragraph break.
-  let quoteSpeaker: { speaker: string; cue: string; paragraphEnd: number } | null = null;
+  const quotations = findQuotations(text, blocks);
+  let q = 0;
+  // Block quotes: the paragraph after "X wrote:" is X's words (and every block-quote paragraph after it).
+  let quoteSpeaker: { speaker: string; cue: string; untilBlock: number } | null = null;
   sentences.forEach(([start, end], i) => {
-    const sentence = text.slice(start, end);
-    if (quoteSpeaker && start < quoteSpeaker.paragraphEnd) {
-      result[i] = { role: 'quote', speaker: quoteSpeaker.speaker, cue: quoteSpeaker.cue };
+    const block = blockOf[i]!;
+    while (q < quotations.length && quotations[q]!.end <= start) q++;
+    const quotation = quotations
+      .slice(q, q + 4)
+      .find((x) => x.start < end - 1 && x.end > start + 1 && x.speaker);
+    if (quotation) {
+      result[i] = { role: 'quote', speaker: quotation.speaker, cue: quotation.cue };
       return;
     }
+    if (quoteSpeaker && block <= quoteSpeaker.untilBlock && block > blockOf[i - 1]! - 1) {
+      if (block > (blockOf[i - 1] ?? -1) || result[i - 1]?.role === 'quote') {
+        result[i] = { role: 'quote', speaker: quoteSpeaker.speaker, cue: quoteSpeaker.cue };
+        return;
+      }
+    }
     quoteSpeaker = null;
+    const sentence = text.slice(start, end);
     const intro = BLOCK_QUOTE_INTRO.exec(sentence);
-    const paragraphStart = text.indexOf('\n', end) + 1;
-    const nextBreak = paragraphStart > 0 ? text.indexOf('\n', paragraphStart) : -1;
-    const nextParagraph =
-      paragraphStart > 0
-        ? text.slice(paragraphStart, nextBreak < 0 ? undefined : nextBreak).trim()
-        : '';
+    const next = blocks[block + 1];
+    const endsBlock = blocks[block] !== undefined && end >= blocks[block]!.end - 1;
     // Only prose follows a quote intro; "Read the full transcript" (a link) is not the speaker's words.
-    if (intro && /^\s*\n/.test(text.slice(end)) && /[.!?"”]$/.test(nextParagraph)) {
-      quoteSpeaker = {
-        speaker: cleanSpeaker(intro[1]!),
-        cue: intro[2]!,
-        paragraphEnd: nextBreak < 0 ? text.length : nextBreak,
-      };
+    if (intro && endsBlock && next && /[.!?"”]$/.test(text.slice(next.start, next.end))) {
+      let until = block + 1;
+      if (next.kind === 'quote') while (blocks[until + 1]?.kind === 'quote') until++;
+      quoteSpeaker = { speaker: cleanSpeaker(intro[1]!), cue: intro[2]!, untilBlock: until };
       return; // the introducing sentence itself is the outlet's narration
     }
     result[i] = attributeOne(sentence);
-    // A quote that closes here may have opened sentences earlier: those are the speaker's words too.
-    if (
-      result[i]!.role === 'quote' &&
-      !OPENING_QUOTE.test(sentence.slice(0, sentence.search(/["”]\s*,?\s*\p{Lu}/u)))
-    ) {
-      for (let k = i - 1; k >= 0; k--) {
-        const earlier = text.slice(sentences[k]![0], sentences[k]![1]);
-        result[k] = { ...result[i]! };
-        if (OPENING_QUOTE.test(earlier)) break;
-        if (i - k > 6) break;
-      }
-    }
   });
   return result;
 }
 
 function attributeOne(sentence: string): SentenceAttribution {
-  let m = QUOTED_SAID.exec(sentence) ?? SAID_QUOTED.exec(sentence);
-  if (m) return { role: 'quote', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
-  m = ACCORDING_TO.exec(sentence);
+  let m = ACCORDING_TO.exec(sentence);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: 'according to' };
   m = REPORTED_THAT.exec(sentence);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };

@@ -1,37 +1,60 @@
 /**
- * Node-only: reads `<seeds>/articles/*.txt` and `<seeds>/entities.json`, builds and serialises the index.
- * Used by the CLI (lib/index/cli.ts) and by the extension build (wxt.config.ts).
+ * Node-only: reads `<seeds>/articles/**` (`*.txt` and `*.md`, with an optional `source.json` per folder) and
+ * `<seeds>/entities.json`, builds and serialises the index. Used by the CLI (lib/index/cli.ts) and by the
+ * extension build (wxt.config.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { buildIndex, type OverridesSource } from './build';
 import { SeedError } from './errors';
-import { decodeUtf8, parseSeedText, type SeedArticle } from './seed-file';
+import {
+  decodeUtf8,
+  NO_FOLDER_DEFAULTS,
+  parseFolderDefaults,
+  parseMarkdownSeed,
+  parseSeedText,
+  type FolderDefaults,
+  type SeedArticle,
+} from './seed-file';
 import type { SourceIndex } from './schema';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+const FOLDER_DEFAULTS_FILE = 'source.json';
 
 export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?: OverridesSource } {
   const articlesDir = join(seedsDir, 'articles');
   if (!existsSync(articlesDir))
     throw new SeedError(articlesDir, null, 'no such folder (seeds go in <seeds>/articles/)');
   const display = (p: string) => relative(process.cwd(), p) || p;
-  const files = readdirSync(articlesDir)
-    .filter((f) => ARTICLE_EXTENSIONS.includes(extname(f)))
-    .sort();
-  if (files.length === 0)
-    throw new SeedError(display(articlesDir), null, 'no article files (*.txt) found');
-  const seeds = files.map((f) => {
-    const path = join(articlesDir, f);
-    const text = decodeUtf8(display(path), readFileSync(path));
-    return parseSeedText(display(path), basename(f, extname(f)), text);
-  });
+  const read = (path: string) => decodeUtf8(display(path), readFileSync(path));
+  const seeds: SeedArticle[] = [];
+  const walk = (dir: string, inherited: FolderDefaults) => {
+    const defaultsPath = join(dir, FOLDER_DEFAULTS_FILE);
+    const defaults = existsSync(defaultsPath)
+      ? parseFolderDefaults(display(defaultsPath), read(defaultsPath))
+      : inherited;
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        walk(path, defaults);
+        continue;
+      }
+      const ext = extname(name);
+      if (!ARTICLE_EXTENSIONS.includes(ext)) continue;
+      const id = basename(name, ext);
+      seeds.push(
+        ext === '.md'
+          ? parseMarkdownSeed(display(path), id, read(path), defaults)
+          : parseSeedText(display(path), id, read(path)),
+      );
+    }
+  };
+  walk(articlesDir, NO_FOLDER_DEFAULTS);
+  if (seeds.length === 0)
+    throw new SeedError(display(articlesDir), null, 'no article files (*.txt, *.md) found');
   const overridesPath = join(seedsDir, 'entities.json');
   const overrides = existsSync(overridesPath)
-    ? {
-        file: display(overridesPath),
-        source: decodeUtf8(display(overridesPath), readFileSync(overridesPath)),
-      }
+    ? { file: display(overridesPath), source: read(overridesPath) }
     : undefined;
   return { seeds, overrides };
 }

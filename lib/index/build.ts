@@ -8,6 +8,7 @@ import { findCandidates } from './candidates';
 import { INDEX_VERSION, SEARCH_KEYS } from './constants';
 import { buildEntities, type EntityDraft } from './entities';
 import { SeedError } from './errors';
+import { linesAsBlocks, type Block } from './markdown';
 import { applyOverrides } from './overrides';
 import {
   indexSchema,
@@ -17,13 +18,33 @@ import {
   type SourceIndex,
 } from './schema';
 import type { SeedArticle } from './seed-file';
-import { splitSentences } from './sentences';
+import { splitSentences, type Span } from './sentences';
 import { searchDocument } from './search-document';
 import { Matcher, type MatchAlias } from '../match/matcher';
 
 export interface OverridesSource {
   file: string;
   source: string;
+}
+
+/** An article's text cut into sentences, each knowing the block (paragraph, heading…) it sits in. */
+export interface SplitArticle {
+  seed: SeedArticle;
+  blocks: Block[];
+  sentences: Span[];
+  /** For each sentence, the index of its block in `blocks`. */
+  blockOf: number[];
+}
+
+export function splitArticle(seed: SeedArticle): SplitArticle {
+  const blocks = seed.blocks ?? linesAsBlocks(seed.text);
+  const sentences = splitSentences(seed.text);
+  let b = 0;
+  const blockOf = sentences.map(([start]) => {
+    while (b < blocks.length - 1 && blocks[b]!.end <= start) b++;
+    return b;
+  });
+  return { seed, blocks, sentences, blockOf };
 }
 
 export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): SourceIndex {
@@ -38,28 +59,26 @@ export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): S
       );
     seen.set(seed.id, seed.file);
   }
-  const articles: Article[] = seeds.map((s) => ({
-    id: s.id,
-    title: s.title,
-    outlet: s.outlet,
-    citedSources: s.citedSources,
-    url: s.url,
-    published: s.published,
-    language: s.language,
-    note: s.note,
-    text: s.text,
-    sentences: splitSentences(s.text),
-  }));
+  const split = seeds.map(splitArticle);
 
   // A capitalised word that also occurs in lower case is an ordinary word at a sentence start.
   const lowercaseWords = new Set<string>();
-  for (const a of articles)
-    for (const m of a.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowercaseWords.add(m[0]);
+  for (const s of seeds)
+    for (const m of s.text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) lowercaseWords.add(m[0]);
 
-  const candidates = articles.flatMap((a) => findCandidates(a, lowercaseWords));
+  const candidates = split.flatMap((a) =>
+    findCandidates(
+      {
+        text: a.seed.text,
+        sentences: a.sentences,
+        kinds: a.blockOf.map((b) => a.blocks[b]?.kind ?? 'paragraph'),
+      },
+      lowercaseWords,
+    ),
+  );
   let drafts = buildEntities(candidates);
   if (overrides) drafts = applyOverrides(overrides.file, overrides.source, drafts);
-  const entities = attachMentions(articles, drafts);
+  const { articles, entities } = attachMentions(split, drafts);
   const index: SourceIndex = {
     version: INDEX_VERSION,
     articles,
@@ -72,7 +91,10 @@ export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): S
   return indexSchema.parse(index);
 }
 
-function attachMentions(articles: Article[], drafts: EntityDraft[]): Entity[] {
+function attachMentions(
+  split: SplitArticle[],
+  drafts: EntityDraft[],
+): { articles: Article[]; entities: Entity[] } {
   const aliases: MatchAlias[] = [];
   drafts.forEach((d, entityIndex) =>
     d.aliases.forEach((a, aliasIndex) =>
@@ -89,40 +111,70 @@ function attachMentions(articles: Article[], drafts: EntityDraft[]): Entity[] {
     roles: d.roles,
     mentions: [],
   }));
-  const resolveSpeaker = (speaker: string): { by: string; byEntityId?: string } => {
+  /**
+   * A speaker as written ("Acting Secretary Smith", "Bondi", "Parata") → the entity it names: the alias
+   * that ends the phrase (titles come first), else the person of this article whose name ends with the
+   * same surname and was named most recently before the quotation.
+   */
+  const resolveSpeaker = (
+    speaker: string,
+    article: SeedArticle,
+    before: number,
+  ): { by: string; byEntityId?: string } => {
     const found = matcher.findMentions(speaker);
-    const whole =
-      found.length === 1 && speaker.slice(found[0]!.end).trim() === '' ? found[0] : undefined;
-    if (!whole) return { by: speaker };
-    const e = entities[Number(whole.entityId)]!;
-    return { by: e.name, byEntityId: e.id };
+    const last = found[found.length - 1];
+    if (last && speaker.slice(last.end).trim() === '') {
+      const e = entities[Number(last.entityId)]!;
+      if (e.type === 'person' || !/^\p{Lu}\p{Ll}+$/u.test(speaker.split(/\s+/).pop()!))
+        return { by: e.name, byEntityId: e.id };
+    }
+    const surname = speaker.split(/\s+/).pop()!;
+    let best: Entity | undefined;
+    let bestAt = -1;
+    for (const e of entities) {
+      if (!['person', 'other'].includes(e.type) || !e.name.endsWith(` ${surname}`)) continue;
+      const at = article.text.lastIndexOf(e.name, before);
+      if (at > bestAt) {
+        best = e;
+        bestAt = at;
+      }
+    }
+    return best ? { by: best.name, byEntityId: best.id } : { by: speaker };
   };
-  for (const article of articles) {
-    const attributions = attributeSentences(article.text, article.sentences);
-    article.sentences.forEach(([start, end], sentenceIndex) => {
-      const sentence = article.text.slice(start, end);
-      const a = attributions[sentenceIndex]!;
-      const attribution: Attribution =
-        a.role === 'narration' || a.speaker === null
-          ? { by: article.outlet, role: 'narration' }
-          : { role: a.role, ...resolveSpeaker(a.speaker), ...(a.cue ? { cue: a.cue } : {}) };
-      const spansByEntity = new Map<string, Array<[number, number]>>();
-      for (const m of matcher.findMentions(sentence)) {
-        const spans = spansByEntity.get(m.entityId) ?? [];
-        spans.push([m.start, m.end]);
-        spansByEntity.set(m.entityId, spans);
-      }
-      for (const [entityIndex, spans] of spansByEntity) {
-        entities[Number(entityIndex)]!.mentions.push({
-          articleId: article.id,
-          sentenceIndex,
-          sentence,
-          spans,
-          attribution,
-        });
-      }
-    });
-  }
+  const articles = split.map(({ seed, sentences, blockOf, blocks }): Article => {
+    const attributions = attributeSentences(seed.text, sentences, blocks, blockOf);
+    return {
+      id: seed.id,
+      title: seed.title,
+      outlet: seed.outlet,
+      citedSources: seed.citedSources,
+      url: seed.url,
+      published: seed.published,
+      language: seed.language,
+      note: seed.note,
+      sentences: sentences.map(([start, end], sentenceIndex) => {
+        const text = seed.text.slice(start, end);
+        const a = attributions[sentenceIndex]!;
+        const attribution: Attribution =
+          a.role === 'narration' || a.speaker === null
+            ? { by: seed.outlet, role: 'narration' }
+            : {
+                role: a.role,
+                ...resolveSpeaker(a.speaker, seed, end),
+                ...(a.cue ? { cue: a.cue } : {}),
+              };
+        const spansByEntity = new Map<string, Array<[number, number]>>();
+        for (const m of matcher.findMentions(text)) {
+          const spans = spansByEntity.get(m.entityId) ?? [];
+          spans.push([m.start, m.end]);
+          spansByEntity.set(m.entityId, spans);
+        }
+        for (const [entityIndex, spans] of spansByEntity)
+          entities[Number(entityIndex)]!.mentions.push({ articleId: seed.id, sentenceIndex, spans });
+        return { text, paragraph: blockOf[sentenceIndex]!, attribution };
+      }),
+    };
+  });
   // An entity no sentence mentions (e.g. every alias was ambiguous) has nothing to show.
-  return entities.filter((e) => e.mentions.length > 0);
+  return { articles, entities: entities.filter((e) => e.mentions.length > 0) };
 }

@@ -14,6 +14,7 @@ import {
   SPEECH_VERBS,
   TYPE_BY_FOLLOWING_NOUN,
 } from './lexicon';
+import type { BlockKind } from './markdown';
 import type { Span } from './sentences';
 
 export interface Token {
@@ -116,6 +117,8 @@ function looksLikeDemonym(word: string): boolean {
 export interface ArticleText {
   text: string;
   sentences: Span[];
+  /** The kind of block each sentence sits in (headings are read as headlines). */
+  kinds?: BlockKind[];
 }
 
 /**

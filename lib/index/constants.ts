@@ -1,5 +1,5 @@
 /** Plain constants shared by the Node-side builder and the browser-side UI (no zod here, to keep bundles small). */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export const ENTITY_TYPES = [
   'person',
@@ -21,5 +21,4 @@ export const SEARCH_KEYS = [
   { name: 'name', weight: 4 },
   { name: 'aliases', weight: 3 },
   { name: 'description', weight: 1 },
-  { name: 'sentences', weight: 0.5 },
 ] as const;

@@ -6,8 +6,28 @@ import { z } from 'zod';
 
 import { ATTRIBUTION_ROLES, ENTITY_TYPES, INDEX_VERSION } from './constants';
 
+export const attributionSchema = z.strictObject({
+  /** Who asserts the sentence: the outlet (null when unknown), the quoted person, the reported party. */
+  by: z.string().nullable(),
+  role: z.enum(ATTRIBUTION_ROLES),
+  /** The entity behind `by`, when it is one of the index's entities. */
+  byEntityId: z.string().optional(),
+  /** The words of the article that establish the attribution, e.g. "According to Breitbart". */
+  cue: z.string().optional(),
+});
+export type Attribution = z.infer<typeof attributionSchema>;
+
+/** One sentence of an article, stored once: entity mentions point at it by index. */
+export const sentenceSchema = z.strictObject({
+  text: z.string(),
+  /** Which paragraph (heading, list item, block quote) of the article the sentence is in, from 0. */
+  paragraph: z.number().int().nonnegative(),
+  attribution: attributionSchema,
+});
+export type Sentence = z.infer<typeof sentenceSchema>;
+
 export const articleSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
   /** null where the seed does not say; the UI shows "unknown". */
   title: z.string().nullable(),
   outlet: z.string().nullable(),
@@ -17,10 +37,8 @@ export const articleSchema = z.strictObject({
   published: z.string().nullable(),
   language: z.string().nullable(),
   note: z.string().nullable(),
-  /** The article's full text, so the reader page works offline. */
-  text: z.string(),
-  /** Sentences as [start, end) character offsets into `text`. */
-  sentences: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** Every sentence of the article in order, with who asserts it, so the reader page works offline. */
+  sentences: z.array(sentenceSchema),
 });
 export type Article = z.infer<typeof articleSchema>;
 
@@ -33,24 +51,11 @@ export const aliasSchema = z.strictObject({
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
-export const attributionSchema = z.strictObject({
-  /** Who asserts the sentence: the outlet (null when unknown), the quoted person, the reported party. */
-  by: z.string().nullable(),
-  role: z.enum(ATTRIBUTION_ROLES),
-  /** The entity behind `by`, when it is one of the index's entities. */
-  byEntityId: z.string().optional(),
-  /** The words of the article that establish the attribution, e.g. "According to Breitbart". */
-  cue: z.string().optional(),
-});
-export type Attribution = z.infer<typeof attributionSchema>;
-
+/** Where an entity is named: the article's sentence, and [start, end) spans inside its text. */
 export const mentionSchema = z.strictObject({
   articleId: z.string(),
   sentenceIndex: z.number().int().nonnegative(),
-  sentence: z.string(),
-  /** Where the entity's name sits in `sentence`, [start, end) pairs, for emphasis. */
   spans: z.array(z.tuple([z.number().int(), z.number().int()])),
-  attribution: attributionSchema,
 });
 export type Mention = z.infer<typeof mentionSchema>;
 

@@ -1,5 +1,7 @@
 /**
- * Reads one seed article: a `---` header of `key: <JSON value>` lines, then the article text.
+ * Reads one seed article. Two formats:
+ *
+ * **Plain text (`.txt`)**: a `---` header of `key: <JSON value>` lines, then the article text.
  *
  *     ---
  *     title: "Headline"        (or null when the source gives none — never invented)
@@ -12,8 +14,14 @@
  *     id: "optional-slug"      (defaults to the file name without its extension)
  *     ---
  *     Article text…
+ *
+ * **Markdown (`.md`)**: YAML front matter as the shared White House pages have it (`title`, `date` or
+ * `published_time`, `source_url`; other keys are ignored), then Markdown. The outlet, cited sources and
+ * language come from a `source.json` beside the file (or in a folder above it), set once per folder.
  */
+import { parseDocument } from 'yaml';
 import { SeedError } from './errors';
+import { linesAsBlocks, markdownToText, type Block } from './markdown';
 
 export interface SeedMetadata {
   title: string | null;
@@ -29,7 +37,21 @@ export interface SeedArticle extends SeedMetadata {
   id: string;
   file: string;
   text: string;
+  /** Paragraphs, headings, list items and block quotes of `text`, in order (default: each line a paragraph). */
+  blocks?: Block[];
 }
+
+/** What a folder's `source.json` says about every article in it. */
+export interface FolderDefaults {
+  outlet: string | null;
+  citedSources: string[];
+  language: string | null;
+}
+
+export const NO_FOLDER_DEFAULTS: FolderDefaults = { outlet: null, citedSources: [], language: null };
+
+/** An id is used in URLs and as an object key: letters, digits, "_" and "-" only. */
+export const ARTICLE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 const REQUIRED_FIELDS = [
   'title',
@@ -107,7 +129,7 @@ function validateField(file: string, line: number, key: string, value: unknown):
       }
       return;
     case 'id':
-      if (typeof value !== 'string' || !/^[A-Za-z0-9_-]+$/.test(value)) {
+      if (typeof value !== 'string' || !ARTICLE_ID_RE.test(value)) {
         throw new SeedError(file, line, '"id" must be letters, digits, "_" or "-"');
       }
       return;
@@ -169,7 +191,7 @@ export function parseSeedText(file: string, defaultId: string, source: string): 
     .trim();
   if (text === '') throw new SeedError(file, end + 2, 'the article has no text');
   return {
-    id: (meta.id as string | undefined) ?? defaultId,
+    id: articleId(file, (meta.id as string | undefined) ?? defaultId),
     file,
     title: meta.title as string | null,
     outlet: meta.outlet as string | null,
@@ -179,5 +201,107 @@ export function parseSeedText(file: string, defaultId: string, source: string): 
     language: meta.language as string | null,
     note: (meta.note as string | null | undefined) ?? null,
     text,
+    blocks: linesAsBlocks(text),
+  };
+}
+
+function articleId(file: string, id: string): string {
+  if (!ARTICLE_ID_RE.test(id))
+    throw new SeedError(file, null, `the file name gives the id "${id}": use letters, digits, "_" or "-", or set "id"`);
+  return id;
+}
+
+/** The YAML front matter's line count (with both fences) and its text, or null when there is none. */
+function frontMatter(source: string): { yaml: string; lines: number } | null {
+  const lines = source.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return null;
+  const close = lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(l));
+  if (close < 0) return { yaml: '', lines: -1 };
+  return { yaml: lines.slice(1, close).join('\n'), lines: close + 1 };
+}
+
+/** "2025-03-27", "2025-03-27 10:06:32-04:00" or an ISO timestamp → "2025-03-27". */
+function dateOnly(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return value as null | undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$/.exec(String(value).trim());
+  return m ? m[1]! : undefined;
+}
+
+/** Parses a Markdown seed: YAML front matter, then the Markdown body. */
+export function parseMarkdownSeed(
+  file: string,
+  defaultId: string,
+  source: string,
+  folder: FolderDefaults = NO_FOLDER_DEFAULTS,
+): SeedArticle {
+  const front = frontMatter(source);
+  if (!front) throw new SeedError(file, 1, 'a Markdown seed starts with "---" YAML front matter');
+  if (front.lines < 0) throw new SeedError(file, null, 'the front matter is never closed with "---"');
+  const doc = parseDocument(front.yaml, { prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = (yamlError.linePos?.[0].line ?? 0) + 1;
+    throw new SeedError(file, line, `broken YAML front matter: ${yamlError.message.split('\n')[0]}`);
+  }
+  const meta: unknown = doc.toJS();
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta))
+    throw new SeedError(file, 2, 'the front matter must be "key: value" lines');
+  const field = (key: string): unknown => (meta as Record<string, unknown>)[key];
+  const lineOf = (key: string): number => {
+    const at = front.yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+    return at < 0 ? 1 : at + 2;
+  };
+  const title = field('title');
+  if (typeof title !== 'string' || title.trim() === '')
+    throw new SeedError(file, title === undefined ? 1 : lineOf('title'), 'missing "title"');
+  const rawDate = field('published_time') ?? field('date') ?? field('published');
+  const published = dateOnly(rawDate);
+  if (published === undefined && rawDate !== undefined)
+    throw new SeedError(file, lineOf(field('published_time') !== undefined ? 'published_time' : 'date'), 'the date must be written YYYY-MM-DD');
+  const url = field('source_url') ?? field('url') ?? null;
+  if (url !== null && (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)))
+    throw new SeedError(file, lineOf(field('source_url') !== undefined ? 'source_url' : 'url'), '"source_url" must be an http(s) address');
+  const outlet = field('outlet');
+  const language = field('language');
+  const id = field('id');
+  if (id !== undefined) validateField(file, lineOf('id'), 'id', id);
+  const { text, blocks } = markdownToText(source.split(/\r?\n/).slice(front.lines).join('\n'));
+  if (text === '') throw new SeedError(file, front.lines + 1, 'the article has no text');
+  return {
+    id: articleId(file, (id as string | undefined) ?? defaultId),
+    file,
+    title: title.trim(),
+    outlet: typeof outlet === 'string' ? outlet : folder.outlet,
+    citedSources: folder.citedSources,
+    url: url as string | null,
+    published: published ?? null,
+    language: typeof language === 'string' ? language : folder.language,
+    note: typeof field('note') === 'string' ? (field('note') as string) : null,
+    text,
+    blocks,
+  };
+}
+
+/** Parses a folder's `source.json`: `{ "outlet": "…", "citedSources": [], "language": "en" }`. */
+export function parseFolderDefaults(file: string, source: string): FolderDefaults {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (err) {
+    throw new SeedError(file, 1, `not valid JSON (${(err as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new SeedError(file, 1, 'expected an object like { "outlet": "The White House", "language": "en" }');
+  const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v))
+    if (!['outlet', 'citedSources', 'language'].includes(key))
+      throw new SeedError(file, 1, `unknown field "${key}" (known: outlet, citedSources, language)`);
+  for (const key of ['outlet', 'language'] as const)
+    if (v[key] !== undefined) expectString(file, 1, key, v[key], true);
+  if (v.citedSources !== undefined) validateField(file, 1, 'citedSources', v.citedSources);
+  return {
+    outlet: (v.outlet as string | null | undefined) ?? null,
+    citedSources: (v.citedSources as string[] | undefined) ?? [],
+    language: (v.language as string | null | undefined) ?? null,
   };
 }

@@ -1,5 +1,5 @@
 /** Read-only views of the index for the other parts of the extension. */
-import type { EntityDetails, MatchData, ArticleMeta } from '../messages';
+import type { EntityDetails, EntityView, MatchData, ArticleMeta } from '../messages';
 import type { SourceIndex } from './schema';
 import type { MatchAlias } from '../match/matcher';
 import type { MutedName } from '../settings';
@@ -32,8 +32,20 @@ export function matchAliases(data: MatchData, muted: readonly MutedName[]): Matc
 export function articleMeta(index: SourceIndex, articleId: string): ArticleMeta | undefined {
   const a = index.articles.find((x) => x.id === articleId);
   if (!a) return undefined;
-  const { text: _text, sentences: _sentences, ...meta } = a;
+  const { sentences: _sentences, ...meta } = a;
   return meta;
+}
+
+/** An entity with each mention's sentence and attribution filled in from its article. */
+export function entityView(index: SourceIndex, entity: SourceIndex['entities'][number]): EntityView {
+  const byId = new Map(index.articles.map((a) => [a.id, a]));
+  return {
+    ...entity,
+    mentions: entity.mentions.flatMap((m) => {
+      const s = byId.get(m.articleId)?.sentences[m.sentenceIndex];
+      return s ? [{ ...m, sentence: s.text, attribution: s.attribution }] : [];
+    }),
+  };
 }
 
 export function entityDetails(index: SourceIndex, id: string): EntityDetails | null {
@@ -44,5 +56,5 @@ export function entityDetails(index: SourceIndex, id: string): EntityDetails | n
     const meta = articleMeta(index, m.articleId);
     if (meta) articles[m.articleId] = meta;
   }
-  return { entity, articles };
+  return { entity: entityView(index, entity), articles };
 }

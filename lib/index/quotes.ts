@@ -1,0 +1,168 @@
+/**
+ * Direct quotations and their speakers, the way news writes them:
+ *   “…,” said Acting Secretary Smith.      “…,” Smith said.        Smith said: “…”     Smith added: "…"
+ *   Attorney General Pam Bondi: “…”        “…,” her mother, Fiona, said.          “…,” she said.
+ * A quotation may run over several sentences and paragraphs (a paragraph that ends inside a quotation
+ * continues when the next one opens with a quotation mark); every sentence inside gets the speaker. A
+ * quotation with no speaker of its own that fills a paragraph right after another speaker's quotation is
+ * taken as that speaker's words, the convention of news copy. Scare quotes (a term in quotation marks with
+ * no speaker in the sentence) are not quotations.
+ */
+import { SPEECH_VERBS } from './lexicon';
+import type { Block } from './markdown';
+
+export interface Quotation {
+  start: number;
+  end: number;
+  /** The speaker as written ("Acting Secretary Smith", "her mother, Fiona"), pronouns resolved. */
+  speaker: string | null;
+  cue?: string;
+}
+
+const OPEN = new Set(['“', '„', '«']);
+const CLOSE = new Set(['”', '»']);
+
+/** Quotation spans inside one paragraph of text, [start, end) including the marks. */
+function spansIn(text: string, from: number, to: number): Array<{ start: number; end: number; openEnded: boolean }> {
+  const out: Array<{ start: number; end: number; openEnded: boolean }> = [];
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (OPEN.has(ch)) {
+      if (open < 0) open = i;
+    } else if (CLOSE.has(ch)) {
+      if (open >= 0) {
+        out.push({ start: open, end: i + 1, openEnded: false });
+        open = -1;
+      } else if (out.length === 0 && i - from < 2000) {
+        // A closing mark with no opening one: the quotation began in an earlier paragraph.
+        out.push({ start: from, end: i + 1, openEnded: false });
+      }
+    } else if (ch === '"') {
+      const before = i === from ? ' ' : text[i - 1]!;
+      if (open < 0 && /[\s([—–-]/u.test(before)) open = i;
+      else if (open < 0 && i === from) open = i;
+      else if (open >= 0) {
+        out.push({ start: open, end: i + 1, openEnded: false });
+        open = -1;
+      }
+    }
+  }
+  if (open >= 0) out.push({ start: open, end: to, openEnded: true });
+  return out;
+}
+
+const VERBS = [...SPEECH_VERBS].join('|');
+const TITLED_NAME = String.raw`(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|del|la|van|von|bin|al)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|del|la|van|von|bin|al|of the|of)){0,6}`;
+const DESCRIBED = String.raw`(?:(?:a|an|the|one|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)`;
+const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
+/** "her mother, Fiona," or "chief inspector Jennifer Mattinson from the West Mercia police" */
+const SPEAKER = String.raw`(?:${DESCRIBED},\s+${TITLED_NAME},?|(?:[\p{Ll}]+\s+){0,2}${TITLED_NAME}|${DESCRIBED}|${PRONOUN})`;
+const AUX = String.raw`(?:(?:has|have|had|also|later|then|previously|once|would|will|had)\s+)*`;
+
+/** After a closing mark: `, said X`, `, X said`, ` says X`. */
+const AFTER = new RegExp(
+  String.raw`^[\s,]*(?:(${VERBS})\s+(${SPEAKER})|(${SPEAKER})\s+${AUX}(${VERBS}))(?![\p{L}])`,
+  'u',
+);
+/** Before an opening mark, in the same paragraph: `X said: `, `X added, `, `X: `, `X said the … was `. */
+const BEFORE_VERB = new RegExp(String.raw`(${SPEAKER})\s+${AUX}(${VERBS})\b[^“”"]{0,200}$`, 'u');
+const BEFORE_LABEL = new RegExp(String.raw`^\s*(${TITLED_NAME})\s*:\s*$`, 'u');
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+
+function clean(speaker: string): string {
+  return speaker
+    .trim()
+    .replace(/[,.]$/, '')
+    .replace(/['’]s$/u, '')
+    .trim();
+}
+
+/** "her mother, Fiona" → "Fiona"; "chief inspector Jennifer Mattinson from the West Mercia police" stays whole. */
+function named(speaker: string): string {
+  const appositive = /,\s+(\p{Lu}[^,]*)$/u.exec(speaker);
+  return appositive ? appositive[1]!.trim() : speaker;
+}
+
+/** The last name of two or more capitalised words in `text` not at a sentence start: "skipper Wade Bassi". */
+function lastFullName(text: string): string | null {
+  let found: string | null = null;
+  for (const m of text.matchAll(/(?<=[\p{Ll},]\s+)\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}/gu))
+    found = m[0];
+  return found;
+}
+
+export function findQuotations(text: string, blocks: Block[]): Quotation[] {
+  const quotes: Quotation[] = [];
+  let lastHuman: string | null = null;
+  let lastSubject: string | null = null;
+  let previousBlockQuote: Quotation | null = null;
+  let continuing: Quotation | null = null;
+  const subjectRe = new RegExp(String.raw`(${TITLED_NAME})\s+${AUX}(${VERBS})\b`, 'u');
+  blocks.forEach((block, b) => {
+    const spans = spansIn(text, block.start, block.end);
+    const found: Quotation[] = spans.map((span, n) => {
+      const q: Quotation = { start: span.start, end: span.end, speaker: null };
+      const after = AFTER.exec(text.slice(span.end, Math.min(block.end, span.end + 160)));
+      const before = text.slice(block.start, span.start);
+      const beforeVerb = BEFORE_VERB.exec(before);
+      const label = BEFORE_LABEL.exec(before);
+      if (after) {
+        q.speaker = clean(after[2] ?? after[3]!);
+        q.cue = after[1] ?? after[4];
+      } else if (label && n === 0) {
+        q.speaker = clean(label[1]!);
+        q.cue = ':';
+      } else if (beforeVerb && !/[.!?]\s/.test(before.slice(beforeVerb.index))) {
+        q.speaker = clean(beforeVerb[1]!);
+        q.cue = beforeVerb[2];
+      }
+      return q;
+    });
+    // Pronouns: "it" is the last organisation that spoke; "he"/"she" the last person quoted or named.
+    for (const q of found) {
+      if (!q.speaker) continue;
+      const pronoun = q.speaker.toLowerCase();
+      if (pronoun === 'it') q.speaker = lastSubject ?? null;
+      else if (PRONOUNS.has(pronoun))
+        q.speaker =
+          lastHuman ??
+          lastFullName(text.slice(blocks[Math.max(0, b - 2)]!.start, block.start) + ' ' + text.slice(block.start, q.start));
+      else {
+        q.speaker = named(q.speaker);
+        if (!/^(?:the|a|an|its)\s/i.test(q.speaker)) lastHuman = q.speaker;
+      }
+      if (q.speaker && pronoun !== 'it' && PRONOUNS.has(pronoun)) lastHuman = q.speaker;
+    }
+    // A quotation without a clause of its own shares the speaker of the paragraph's other quotations:
+    // “A,” he said. “B.” — or continues the previous paragraph's.
+    found.forEach((q, n) => {
+      if (q.speaker) return;
+      const sibling =
+        found.slice(0, n).reverse().find((x) => x.speaker) ?? found.slice(n + 1).find((x) => x.speaker);
+      const inherited =
+        sibling ??
+        (continuing && q.start === block.start ? continuing : null) ??
+        (previousBlockQuote?.speaker &&
+        q.start <= block.start + 1 &&
+        // Only a quotation that is the paragraph's main content continues another speaker's words.
+        q.end - q.start > (block.end - block.start) / 2
+          ? previousBlockQuote
+          : null);
+      if (inherited) {
+        q.speaker = inherited.speaker;
+        q.cue = inherited.cue;
+      }
+    });
+    const spoken = found.filter((q) => q.speaker);
+    quotes.push(...spoken);
+    const last = found[found.length - 1];
+    continuing = last && spans[spans.length - 1]!.openEnded && last.speaker ? last : null;
+    previousBlockQuote = spoken[spoken.length - 1] ?? null;
+    const subject = subjectRe.exec(text.slice(block.start, block.end));
+    if (subject && !/^(?:The|This|That|These|Those|It|He|She|They|We|I)$/.test(subject[1]!))
+      lastSubject = named(clean(subject[1]!));
+  });
+  return quotes;
+}
