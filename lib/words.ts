@@ -41,5 +41,6 @@ commander director chairman chairwoman chair commissioner ambassador speaker lea
 mrs mrs. ms ms. miss sir dame lord lady rev rev. reverend father sister brother sheriff officer
 detective inspector professor prof prof. chief ceo founder cofounder co-founder president-elect
 pastor bishop archbishop cardinal rabbi imam sheikh emir sultan ayatollah spokesman spokeswoman
-spokesperson deputy envoy councillor councilman councilwoman coach
+spokesperson deputy envoy councillor councilman councilwoman coach assistant advisor adviser
+counselor counsellor manager associate aide strategist coordinator administrator skipper
 `);

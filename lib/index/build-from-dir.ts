@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { buildIndex, type OverridesSource } from './build';
 import { SeedError } from './errors';
+import { nodeEnglish } from './node-english';
 import {
   decodeUtf8,
   NO_FOLDER_DEFAULTS,
@@ -63,6 +64,6 @@ export async function buildIndexFromDir(
   seedsDir: string,
 ): Promise<{ index: SourceIndex; json: string }> {
   const { seeds, overrides } = readSeeds(seedsDir);
-  const index = buildIndex(seeds, overrides);
+  const index = buildIndex(seeds, overrides, nodeEnglish());
   return { index, json: JSON.stringify(index) };
 }

@@ -5,6 +5,7 @@
 import Fuse from 'fuse.js';
 import { attributeSentences } from './attribution';
 import { findCandidates } from './candidates';
+import { NO_ENGLISH, type English } from './english';
 import { INDEX_VERSION, SEARCH_KEYS } from './constants';
 import { buildEntities, type EntityDraft } from './entities';
 import { SeedError } from './errors';
@@ -47,7 +48,15 @@ export function splitArticle(seed: SeedArticle): SplitArticle {
   return { seed, blocks, sentences, blockOf };
 }
 
-export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): SourceIndex {
+/**
+ * @param english the dictionary that tells ordinary capitalised words from names; the Node side passes
+ *   Hunspell's (lib/index/node-english.ts).
+ */
+export function buildIndex(
+  seeds: SeedArticle[],
+  overrides?: OverridesSource,
+  english: English = NO_ENGLISH,
+): SourceIndex {
   const seen = new Map<string, string>();
   for (const seed of seeds) {
     const other = seen.get(seed.id);
@@ -74,9 +83,10 @@ export function buildIndex(seeds: SeedArticle[], overrides?: OverridesSource): S
         kinds: a.blockOf.map((b) => a.blocks[b]?.kind ?? 'paragraph'),
       },
       lowercaseWords,
+      english,
     ),
   );
-  let drafts = buildEntities(candidates);
+  let drafts = buildEntities(candidates, english);
   if (overrides) drafts = applyOverrides(overrides.file, overrides.source, drafts);
   const { articles, entities } = attachMentions(split, drafts);
   const index: SourceIndex = {

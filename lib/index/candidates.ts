@@ -5,14 +5,17 @@
  * ("Homeland Security Secretary Kristi Noem" → role + person). Each candidate keeps the context clues
  * that later decide its type.
  */
+import { NO_ENGLISH, type English } from './english';
 import {
   CONNECTORS,
+  GIVEN_NAMES,
   MONTHS_AND_DAYS,
   ORDINARY_WORDS,
   PERSON_TITLES,
   PLACES,
   SPEECH_VERBS,
   TYPE_BY_FOLLOWING_NOUN,
+  TYPE_BY_HEAD_WORD,
 } from './lexicon';
 import type { BlockKind } from './markdown';
 import type { Span } from './sentences';
@@ -47,10 +50,14 @@ export interface Candidate {
   definesAcronym?: string;
   /** Found inside a role phrase ("Department of Homeland Security" in "… Secretary Kristi Noem"). */
   fromRolePrefix: boolean;
+  /** Every word is an ordinary English word ("Federal Reserve", "Golden Age"): a name only if repeated. */
+  allOrdinary: boolean;
+  /** Shaped like a person's name: a given name, or capitalised words no dictionary knows. */
+  personShape: boolean;
 }
 
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-‑'’.][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|[^\s]/gu;
+  /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-‑'’.][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|[^\s]/gu;
 const POSSESSIVE_RE = /['’]s$|(?<=s)['’]$/u;
 
 export function tokenize(text: string, span: Span): Token[] {
@@ -102,7 +109,13 @@ function isTitleWord(word: string): boolean {
  * Gun Laws Are His Biggest Frustration"). A sentence dense with real names is not one of them.
  */
 function isTitleCase(tokens: Token[], lowercaseWords: Set<string>): boolean {
+  // A long sentence that ends like one is prose, however many titles and names it holds.
+  const words = tokens.filter((t) => t.isWord).length;
+  if (words > 16 && /[.!?:"”]$/.test(tokens[tokens.length - 1]?.text ?? '')) return false;
   const long = tokens.filter((t) => t.isWord && t.text.length > 3 && !/^\p{N}/u.test(t.text));
+  // "ILLEGAL ALIEN POPULATION IN THE UNITED STATES": a heading in capitals.
+  const shouted = long.filter((t) => /^[\p{Lu}\p{N}.'’-]+$/u.test(t.text) && /\p{Lu}{2}/u.test(t.text));
+  if (long.length >= 3 && shouted.length / long.length >= 0.75) return true;
   if (long.length < 4) return false;
   const caps = long.filter((t) => isCapitalised(t.text));
   const ordinaryCaps = caps.filter((t) => lowercaseWords.has(t.text.toLowerCase())).length;
@@ -125,11 +138,19 @@ export interface ArticleText {
  * @param lowercaseWords words seen in lower case anywhere in the corpus: a sentence-initial "Despite"
  *   is ordinary if "despite" occurs too.
  */
-export function findCandidates(article: ArticleText, lowercaseWords: Set<string>): Candidate[] {
+export function findCandidates(
+  article: ArticleText,
+  lowercaseWords: Set<string>,
+  english: English = NO_ENGLISH,
+): Candidate[] {
   const out: Candidate[] = [];
+  const ctx: RunContext = { text: article.text, lowercaseWords, english, out };
   article.sentences.forEach((span, sentenceIndex) => {
     const tokens = tokenize(article.text, span);
-    if (isTitleCase(tokens, lowercaseWords)) return;
+    if (article.kinds?.[sentenceIndex] === 'heading' || isTitleCase(tokens, lowercaseWords)) {
+      // Headlines capitalise ordinary words: only acronyms and known places are trusted there.
+      return;
+    }
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
@@ -142,43 +163,157 @@ export function findCandidates(article: ArticleText, lowercaseWords: Set<string>
       while (!tokens[j]!.possessive) {
         let k = j + 1;
         while (k < tokens.length && k - j <= 2 && CONNECTORS.has(tokens[k]!.text)) k++;
+        // "and" joins two halves of one organisation's or law's name, never two names.
+        if (k === j + 1 && (tokens[k]?.text === 'and' || tokens[k]?.text === '&')) {
+          if (!joinsAcrossAnd(tokens, i, j, k + 1, english)) break;
+          k++;
+        }
         const next = tokens[k];
         if (!next || !isNameWord(next) || next.start - tokens[k - 1]!.end > 1) break;
         if (k - j > 1 && (isAcronym(next.text) || MONTHS_AND_DAYS.has(next.text.toLowerCase())))
           break;
+        // "Mohammed bin Salman of the Kingdom of Saudi Arabia": a person's name ends before "of".
+        if (k - j > 1 && j > i && tokens[j + 1]!.text === 'of') {
+          let name = i;
+          while (name < j && isTitleWord(tokens[name]!.text)) name++;
+          if (looksLikePerson(tokens, name, j, english)) break;
+        }
         j = k;
+        // "Executive Order 13224", "Proclamation 10903": a numbered order keeps its number.
+        const num = tokens[j + 1];
+        if (
+          num &&
+          /^\d+$/.test(num.text) &&
+          num.start === tokens[j]!.end + 1 &&
+          ['order', 'proclamation', 'resolution', 'directive'].includes(tokens[j]!.text.toLowerCase())
+        ) {
+          j++;
+          break;
+        }
       }
-      emitRun(article.text, tokens, i, j, sentenceIndex, lowercaseWords, out);
+      emitRun(ctx, tokens, i, j, sentenceIndex);
       i = j + 1;
     }
   });
   return out;
 }
 
+interface RunContext {
+  text: string;
+  lowercaseWords: Set<string>;
+  english: English;
+  out: Candidate[];
+}
+
+/** Org and law heads that "X and Y …" ends with when it is one name ("Immigration and Customs Enforcement"). */
+const AND_NAME_HEADS = new Set([
+  ...Object.entries(TYPE_BY_HEAD_WORD)
+    .filter(([, t]) => t === 'organization' || t === 'law' || t === 'program')
+    .map(([w]) => w),
+  'enforcement',
+  'development',
+  'budget',
+  'affairs',
+  'protection',
+  'prevention',
+  'control',
+  'research',
+  'technology',
+  'welfare',
+  'relations',
+]);
+
+function runEnd(tokens: Token[], from: number): number {
+  let end = from;
+  while (end + 1 < tokens.length && !tokens[end]!.possessive) {
+    let k = end + 1;
+    while (k < tokens.length && k - end <= 2 && CONNECTORS.has(tokens[k]!.text)) k++;
+    if (!tokens[k] || !isNameWord(tokens[k]!) || tokens[k]!.start - tokens[k - 1]!.end > 1) break;
+    end = k;
+  }
+  return end;
+}
+
+function joinsAcrossAnd(
+  tokens: Token[],
+  from: number,
+  left: number,
+  right: number,
+  english: English,
+): boolean {
+  const next = tokens[right];
+  if (!next || !isNameWord(next) || isTitleWord(next.text)) return false;
+  const end = runEnd(tokens, right);
+  const rightWords = tokens.slice(right, end + 1).filter((t) => !CONNECTORS.has(t.text));
+  const head = tokens[end]!.text.toLowerCase();
+  if (AND_NAME_HEADS.has(head)) return true;
+  // "(ICE)" after the name, its letters the initials of both halves.
+  const open = tokens[end + 1]?.text === '(' ? end + 1 : -1;
+  if (open > 0 && isAcronym(tokens[open + 1]?.text ?? '')) {
+    const letters = tokens[open + 1]!.text.replace(/[^\p{Lu}]/gu, '');
+    const words = tokens
+      .slice(from, end + 1)
+      .filter((t) => t.isWord && !CONNECTORS.has(t.text) && t.text !== 'and' && !isAcronym(t.text));
+    if (words.map((t) => t.text[0]).join('') === letters) return true;
+  }
+  // "Office of Management and Budget": an "of" name whose second half is ordinary words.
+  const leftHasOf = tokens.slice(from, left + 1).some((t) => t.text === 'of' || t.text === 'for');
+  return (
+    leftHasOf &&
+    rightWords.length <= 3 &&
+    rightWords.every((t) => english.isOrdinary(t.text) && !english.isProperNoun(t.text))
+  );
+}
+
+function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word.toLowerCase());
+}
+
+/** "Kristi Noem", "Johanna Persing": a given name first, or capitalised words that are not English words. */
+function looksLikePerson(tokens: Token[], from: number, to: number, english: English): boolean {
+  const words = tokens.slice(from, to + 1).map((t) => t.text);
+  if (words.length < 2 || words.length > 4) return false;
+  if (TYPE_BY_HEAD_WORD[words[words.length - 1]!.toLowerCase()]) return false;
+  if (words.some((w) => isAcronym(w) || PLACES.has(w)) || PLACES.has(words.join(' '))) return false;
+  if (isGivenName(words[0]!)) return true;
+  const last = words[words.length - 1]!;
+  return (
+    !english.isOrdinary(last) &&
+    !english.isOrdinary(words[0]!) &&
+    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w) || ['de', 'van', 'von', 'bin', 'al', 'del', 'da'].includes(w))
+  );
+}
+
 function isNameWord(t: Token): boolean {
   return t.isWord && (isCapitalised(t.text) || isAcronym(t.text)) && t.text !== 'I';
 }
 
-function emitRun(
-  text: string,
-  tokens: Token[],
-  from: number,
-  to: number,
-  sentenceIndex: number,
-  lowercaseWords: Set<string>,
-  out: Candidate[],
-): void {
+/** Connectors that keep a name going after its first word ("Department of", "Tren de"); not "the". */
+const NAME_CONNECTORS = new Set(['of', 'de', 'del', 'for', 'la', 'di', 'da', 'du', 'van', 'von', 'bin', 'al']);
+
+function emitRun(ctx: RunContext, tokens: Token[], from: number, to: number, sentenceIndex: number): void {
+  const { text, lowercaseWords, english, out } = ctx;
   let first = from;
+  // "Amazon-owned Whole Foods Market", "Seattle-based …": the hyphenated adjective is not the name.
+  while (first < to && /-\p{Ll}+$/u.test(tokens[first]!.text)) first++;
+  // "I’ve", "I'm": the pronoun, not a name.
+  if (/^I['’]/u.test(tokens[first]!.text)) return;
   // Sentence-initial (or quote-initial) ordinary words: "These deportees", "Despite this".
   const atSentenceStart = from === 0 || (from === 1 && !tokens[0]!.isWord);
   while (first <= to) {
     const w = tokens[first]!.text;
     const lw = w.toLowerCase();
+    // "New Zealand", "Department of …", "Memorandum of …": the word starts a name, it is not a sentence's.
+    const startsName =
+      PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`) ||
+      (first < to && NAME_CONNECTORS.has(tokens[first + 1]!.text)) ||
+      !!TYPE_BY_HEAD_WORD[tokens[to]!.text.toLowerCase()];
     const ordinary =
-      ORDINARY_WORDS.has(lw) ||
+      (ORDINARY_WORDS.has(lw) && !PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`)) ||
       (atSentenceStart &&
+        !startsName &&
         first === from &&
-        lowercaseWords.has(lw) &&
+        (lowercaseWords.has(lw) || (english.isOrdinary(w) && !english.isProperNoun(w))) &&
         !isTitleWord(w) &&
         !PLACES.has(w));
     if (!ordinary) break;
@@ -187,12 +322,44 @@ function emitRun(
   while (first <= to && CONNECTORS.has(tokens[first]!.text)) first++;
   if (first > to) return;
 
+  // "Director of the Office of Public Liaison", "Communications Adviser for the Trump Campaign": a title
+  // followed by a connector is a role; the name is its object ("Office of Public Liaison").
+  let roleHead: string | undefined;
+  let lastTitle = -1;
+  for (let k = first; k < to; k++)
+    if (isTitleWord(tokens[k]!.text) && tokens.slice(k + 1, to).some((t) => CONNECTORS.has(t.text)))
+      lastTitle = k;
+  if (lastTitle >= 0) {
+    let k = lastTitle + 1;
+    while (k <= to && !CONNECTORS.has(tokens[k]!.text)) k++;
+    // "Vice President of Communications for America First …": the last "for"/"at"/"on" starts the name.
+    for (let c = k + 1; c < to; c++) if (['for', 'at', 'on'].includes(tokens[c]!.text)) k = c;
+    while (k <= to && CONNECTORS.has(tokens[k]!.text)) k++;
+    if (k <= to) {
+      roleHead = text.slice(tokens[first]!.start, tokens[k - 1]!.end);
+      first = k;
+    }
+  }
   // Split a role title from the name that follows it: the last title word with a name after it.
   let titleAt = -1;
   for (let k = to - 1; k >= first; k--) {
     if (isTitleWord(tokens[k]!.text) && !CONNECTORS.has(tokens[k + 1]!.text)) {
       titleAt = k;
       break;
+    }
+  }
+  // "Secretary of Homeland Security Kristi Noem": the role ends where a given name begins.
+  if (titleAt < 0 && roleHead) {
+    for (let k = first + 1; k <= to; k++) {
+      if (isGivenName(tokens[k]!.text) && looksLikePerson(tokens, k, to, english)) {
+        pushCandidate(ctx, tokens, first, k - 1, sentenceIndex, { ...contextOf(tokens, from, to), speechVerbAfter: false, fromRolePrefix: true });
+        pushCandidate(ctx, tokens, k, to, sentenceIndex, {
+          ...contextOf(tokens, from, to),
+          role: text.slice(tokens[from]!.start, tokens[k - 1]!.end),
+          titledForm: text.slice(tokens[from]!.start, tokens[to]!.end),
+        });
+        return;
+      }
     }
   }
   if (titleAt < 0 && isTitleWord(tokens[to]!.text)) return; // "the President", "Homeland Security Secretary"
@@ -206,7 +373,7 @@ function emitRun(
     const prefixEnd = roleFrom - 1;
     if (prefixEnd >= first) {
       // "Department of Homeland Security" before "Secretary": an entity of its own, part of the role.
-      pushCandidate(text, tokens, first, prefixEnd, sentenceIndex, out, {
+      pushCandidate(ctx, tokens, first, prefixEnd, sentenceIndex, {
         ...context,
         speechVerbAfter: false,
         followingNoun: undefined,
@@ -215,14 +382,14 @@ function emitRun(
     }
     const role = text.slice(tokens[first]!.start, tokens[titleAt]!.end);
     const titledFrom = prefixEnd >= first ? roleFrom : first;
-    pushCandidate(text, tokens, nameFrom, to, sentenceIndex, out, {
+    pushCandidate(ctx, tokens, nameFrom, to, sentenceIndex, {
       ...context,
       role,
       titledForm: text.slice(tokens[titledFrom]!.start, tokens[to]!.end),
     });
     return;
   }
-  pushCandidate(text, tokens, first, to, sentenceIndex, out, context);
+  pushCandidate(ctx, tokens, first, to, sentenceIndex, roleHead ? { ...context, fromRolePrefix: true } : context);
 }
 
 type Context = Pick<
@@ -275,22 +442,42 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
 }
 
 function pushCandidate(
-  text: string,
+  ctx: RunContext,
   tokens: Token[],
   from: number,
   to: number,
   sentenceIndex: number,
-  out: Candidate[],
   context: Context,
 ): void {
+  const { text, english, out } = ctx;
   while (to > from && CONNECTORS.has(tokens[to]!.text)) to--;
   const words = tokens.slice(from, to + 1).map((t) => t.text);
+  // File names, addresses, handles and hashtags are never names.
+  if (words.some((w) => /\.(?:jpe?g|png|gif|svg|webp|pdf|html?|aspx?|php|docx?)$/i.test(w))) return;
+  const before = text[tokens[from]!.start - 1];
+  if (before === '@' || before === '#' || before === '/' || text[tokens[to]!.end] === '/') return;
+  const ordinaryWord = (w: string) => english.isOrdinary(w) && !english.isProperNoun(w);
   if (words.length === 1) {
     const w = words[0]!;
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
     if (!isAcronym(w) && looksLikeDemonym(w)) return;
+    // "Watch", "Eggs", "Terminated": an ordinary English word alone is not a name.
+    if (!isAcronym(w) && !PLACES.has(w) && ordinaryWord(w)) return;
+    if (/^\p{Lu}{2,}$/u.test(w) && w.length > 5 && english.isOrdinary(w)) return; // "FACT", "WATCH"
   }
+  // "American People", "Venezuelan Oil": a demonym before ordinary words.
+  if (words.length > 1 && looksLikeDemonym(words[0]!) && words.slice(1).every(ordinaryWord)) return;
+  // The head of "Department of Homeland Security" is "Department"; of "Border Patrol", "Patrol".
+  const connectorAt = words.findIndex((w) => CONNECTORS.has(w));
+  const head = words[connectorAt > 0 ? connectorAt - 1 : words.length - 1]!.toLowerCase();
+  const allOrdinary =
+    words.length > 1 &&
+    !TYPE_BY_HEAD_WORD[head] &&
+    !TYPE_BY_HEAD_WORD[words[words.length - 1]!.toLowerCase()] &&
+    words.every((w) => CONNECTORS.has(w) || ordinaryWord(w));
+  const atStart = from === 0 || (from === 1 && !tokens[0]!.isWord);
+  if (allOrdinary && atStart) return;
   if (words.every((w) => MONTHS_AND_DAYS.has(w.toLowerCase()) || /^\p{N}/u.test(w))) return;
   // "Central American leader", "Nazi concentration camps": adjectives, not names.
   if (!isAcronym(words[words.length - 1]!) && looksLikeDemonym(words[words.length - 1]!)) return;
@@ -311,5 +498,7 @@ function pushCandidate(
     afterAccordingTo: context.afterAccordingTo,
     definesAcronym: context.definesAcronym,
     fromRolePrefix: context.fromRolePrefix ?? false,
+    allOrdinary,
+    personShape: looksLikePerson(tokens, from, to, english),
   });
 }

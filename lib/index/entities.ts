@@ -7,6 +7,7 @@
 import type { Candidate } from './candidates';
 import { isAcronym } from './candidates';
 import type { EntityType } from './constants';
+import { NO_ENGLISH, type English } from './english';
 import {
   CONNECTORS,
   GIVEN_NAMES,
@@ -98,6 +99,7 @@ export function typeVotes(candidates: Candidate[], name: string): Map<EntityType
   if (GIVEN_NAMES.has(words[0]!.toLowerCase())) vote('person', words.length > 1 ? 2 : 1);
   // "Congress", "Parliament": an institution word used as a name on its own.
   if (words.length === 1 && headType === 'organization') vote('organization', 1);
+  if (candidates.some((c) => c.personShape)) vote('person', 1.5);
   for (const c of candidates) {
     if (c.role) vote('person', 3);
     if (c.fromRolePrefix) vote('organization', 2);
@@ -134,7 +136,7 @@ function aliasRule(text: string): AliasDraft {
   return { text, caseSensitive, requireCapital: !caseSensitive };
 }
 
-export function buildEntities(candidates: Candidate[]): EntityDraft[] {
+export function buildEntities(candidates: Candidate[], english: English = NO_ENGLISH): EntityDraft[] {
   const groups = new Map<string, Group>();
   const groupOf = (surface: string): Group => {
     const key = foldKey(surface);
@@ -161,6 +163,13 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
       g.mergedInto = rest;
       g.surfaces.clear();
     }
+  }
+
+  // "Donald J. Trump" is "Donald Trump": a middle initial does not make another name.
+  for (const g of groups.values()) {
+    const plain = g.key.replace(/ \p{L}\.(?= )/gu, '');
+    const other = plain !== g.key ? groups.get(plain) : undefined;
+    if (other && !g.mergedInto) merge(g, other);
   }
 
   // Acronyms defined in parentheses, then acronyms whose letters are a name's initials.
@@ -220,6 +229,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     // One lone capitalised word with no clue at all is more often noise than a name.
     if (type === 'other' && !name.includes(' ') && !isAcronym(name) && allCandidates.length < 2)
       continue;
+    // Ordinary words in capitals ("Golden Age") count as a name only when the articles repeat them so.
+    if (allCandidates.every((c) => c.allOrdinary) && allCandidates.length < 2) continue;
     const aliasTexts = new Map<string, string>();
     const addAlias = (text: string) => {
       const key = foldKey(text);

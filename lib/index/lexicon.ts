@@ -38,7 +38,8 @@ export const TYPE_BY_HEAD_WORD: Record<
     inc company co group bank army navy forces force police guard congress senate parliament assembly
     cabinet government office service services network news times post journal press media reuters church
     club league federation team board authority coalition movement front cartel gang brotherhood society
-    fund trust studios labs airlines motors systems technologies alliance command tribunal`
+    fund trust studios labs airlines motors systems technologies alliance command tribunal patrol
+    institution institutions conference caucus`
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [w, 'organization']),
@@ -67,7 +68,7 @@ export const TYPE_BY_HEAD_WORD: Record<
   ),
   ...Object.fromEntries(
     `river mountain mountains lake sea ocean island islands valley county province region city bay strait
-    gulf desert street avenue square peninsula coast state`
+    gulf desert street avenue square peninsula coast state park heights hills beach springs`
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [w, 'place']),

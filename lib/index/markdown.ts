@@ -26,7 +26,8 @@ export interface PlainText {
 function inlineText(node: Nodes): string {
   switch (node.type) {
     case 'text':
-      return node.value;
+      // Emphasis marks CommonMark could not pair ("**Lynne Patton **") are formatting, not words.
+      return node.value.replace(/\*{2,}|(?<=\s|^)\*(?=\s|$)/g, ' ');
     case 'break':
       return ' ';
     case 'image':

@@ -74,6 +74,7 @@ const ABBREVIATIONS = new Set([
   'ave',
   'blvd',
   'rd',
+  'sec',
 ]);
 
 /** True when the word ending just before `dotIndex` is an abbreviation, so the dot does not end a sentence. */
