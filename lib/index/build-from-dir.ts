@@ -51,6 +51,17 @@ export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?:
     }
   };
   walk(articlesDir, NO_FOLDER_DEFAULTS);
+  // Two files of one name in different folders (a statement filed under two sections): each id gets its
+  // folder path, so neither is lost and ids stay stable.
+  const byId = new Map<string, SeedArticle[]>();
+  for (const s of seeds) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  for (const same of byId.values()) {
+    if (same.length < 2) continue;
+    for (const s of same) {
+      const dir = relative(articlesDir, join(process.cwd(), s.file, '..'));
+      if (dir && basename(s.file, extname(s.file)) === s.id) s.id = `${dir.replace(/[\\/]/g, '-')}-${s.id}`;
+    }
+  }
   if (seeds.length === 0)
     throw new SeedError(display(articlesDir), null, 'no article files (*.txt, *.md) found');
   const overridesPath = join(seedsDir, 'entities.json');

@@ -100,9 +100,10 @@ export function typeVotes(candidates: Candidate[], name: string): Map<EntityType
   // "Congress", "Parliament": an institution word used as a name on its own.
   if (words.length === 1 && headType === 'organization') vote('organization', 1);
   if (candidates.some((c) => c.personShape)) vote('person', 1.5);
+  // "Department of Homeland Security" before "Secretary": the words a role hangs on are an institution.
+  if (candidates.some((c) => c.fromRolePrefix)) vote('organization', 2);
   for (const c of candidates) {
     if (c.role) vote('person', 3);
-    if (c.fromRolePrefix) vote('organization', 2);
     if (c.followingNoun === 'administration') vote('person', 1);
     else if (c.followingNoun) vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
     if (c.speechVerbAfter) vote('person', 1);
@@ -186,7 +187,13 @@ export function buildEntities(candidates: Candidate[], english: English = NO_ENG
     const matches = multiWord.filter(
       (m) => initials([...m.surfaces.keys()][0]!.split(/\s+/)) === letters,
     );
-    if (matches.length === 1) merge(g, matches[0]!);
+    // Several expansions fit ("US": "United States", "Under Secretary"): the far more frequent one wins.
+    const ranked = matches.sort((a, b) => b.candidates.length - a.candidates.length);
+    if (
+      ranked.length === 1 ||
+      (ranked.length > 1 && ranked[0]!.candidates.length >= 3 * ranked[1]!.candidates.length)
+    )
+      merge(g, ranked[0]!);
   }
 
   // Types are decided on whole groups, then surnames join the one person who has them.

@@ -33,8 +33,10 @@ function inlineText(node: Nodes): string {
     case 'image':
     case 'imageReference':
     case 'inlineCode':
-    case 'html':
       return ' ';
+    case 'html':
+      // Inline tags sit inside words ("Panama Cana</span>l"): drop them without a gap.
+      return '';
     default:
       return 'children' in node ? (node.children as Nodes[]).map(inlineText).join('') : '';
   }
