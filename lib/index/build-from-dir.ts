@@ -59,7 +59,8 @@ export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?:
     if (same.length < 2) continue;
     for (const s of same) {
       const dir = relative(articlesDir, join(process.cwd(), s.file, '..'));
-      if (dir && basename(s.file, extname(s.file)) === s.id) s.id = `${dir.replace(/[\\/]/g, '-')}-${s.id}`;
+      if (dir && basename(s.file, extname(s.file)) === s.id)
+        s.id = `${dir.replace(/[\\/]/g, '-')}-${s.id}`;
     }
   }
   if (seeds.length === 0)

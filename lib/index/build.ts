@@ -86,7 +86,7 @@ export function buildIndex(
       english,
     ),
   );
-  let drafts = buildEntities(candidates, english);
+  let drafts = buildEntities(candidates);
   if (overrides) drafts = applyOverrides(overrides.file, overrides.source, drafts);
   const { articles, entities } = attachMentions(split, drafts);
   const index: SourceIndex = {
@@ -135,8 +135,7 @@ function attachMentions(
     const last = found[found.length - 1];
     if (last && speaker.slice(last.end).trim() === '') {
       const e = entities[Number(last.entityId)]!;
-      if (e.type === 'person' || !/^\p{Lu}\p{Ll}+$/u.test(speaker.split(/\s+/).pop()!))
-        return { by: e.name, byEntityId: e.id };
+      return { by: e.name, byEntityId: e.id };
     }
     const surname = speaker.split(/\s+/).pop()!;
     let best: Entity | undefined;
@@ -180,7 +179,11 @@ function attachMentions(
           spansByEntity.set(m.entityId, spans);
         }
         for (const [entityIndex, spans] of spansByEntity)
-          entities[Number(entityIndex)]!.mentions.push({ articleId: seed.id, sentenceIndex, spans });
+          entities[Number(entityIndex)]!.mentions.push({
+            articleId: seed.id,
+            sentenceIndex,
+            spans,
+          });
         return { text, paragraph: blockOf[sentenceIndex]!, attribution };
       }),
     };

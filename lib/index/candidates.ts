@@ -114,7 +114,9 @@ function isTitleCase(tokens: Token[], lowercaseWords: Set<string>): boolean {
   if (words > 16 && /[.!?:"”]$/.test(tokens[tokens.length - 1]?.text ?? '')) return false;
   const long = tokens.filter((t) => t.isWord && t.text.length > 3 && !/^\p{N}/u.test(t.text));
   // "ILLEGAL ALIEN POPULATION IN THE UNITED STATES": a heading in capitals.
-  const shouted = long.filter((t) => /^[\p{Lu}\p{N}.'’-]+$/u.test(t.text) && /\p{Lu}{2}/u.test(t.text));
+  const shouted = long.filter(
+    (t) => /^[\p{Lu}\p{N}.'’-]+$/u.test(t.text) && /\p{Lu}{2}/u.test(t.text),
+  );
   if (long.length >= 3 && shouted.length / long.length >= 0.75) return true;
   if (long.length < 4) return false;
   const caps = long.filter((t) => isCapitalised(t.text));
@@ -185,7 +187,9 @@ export function findCandidates(
           num &&
           /^\d+$/.test(num.text) &&
           num.start === tokens[j]!.end + 1 &&
-          ['order', 'proclamation', 'resolution', 'directive'].includes(tokens[j]!.text.toLowerCase())
+          ['order', 'proclamation', 'resolution', 'directive'].includes(
+            tokens[j]!.text.toLowerCase(),
+          )
         ) {
           j++;
           break;
@@ -280,7 +284,12 @@ function looksLikePerson(tokens: Token[], from: number, to: number, english: Eng
   return (
     !english.isOrdinary(last) &&
     !english.isOrdinary(words[0]!) &&
-    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w) || ['de', 'van', 'von', 'bin', 'al', 'del', 'da'].includes(w))
+    words.every(
+      (w) =>
+        /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) ||
+        /^\p{Lu}\.$/u.test(w) ||
+        ['de', 'van', 'von', 'bin', 'al', 'del', 'da'].includes(w),
+    )
   );
 }
 
@@ -289,10 +298,29 @@ function isNameWord(t: Token): boolean {
 }
 
 /** Connectors that keep a name going after its first word ("Department of", "Tren de"); not "the". */
-const NAME_CONNECTORS = new Set(['of', 'de', 'del', 'for', 'la', 'di', 'da', 'du', 'van', 'von', 'bin', 'al']);
+const NAME_CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'for',
+  'la',
+  'di',
+  'da',
+  'du',
+  'van',
+  'von',
+  'bin',
+  'al',
+]);
 
-function emitRun(ctx: RunContext, tokens: Token[], from: number, to: number, sentenceIndex: number): void {
-  const { text, lowercaseWords, english, out } = ctx;
+function emitRun(
+  ctx: RunContext,
+  tokens: Token[],
+  from: number,
+  to: number,
+  sentenceIndex: number,
+): void {
+  const { text, lowercaseWords, english } = ctx;
   let first = from;
   // "Amazon-owned Whole Foods Market", "Seattle-based …": the hyphenated adjective is not the name.
   while (first < to && /-\p{Ll}+$/u.test(tokens[first]!.text)) first++;
@@ -352,7 +380,11 @@ function emitRun(ctx: RunContext, tokens: Token[], from: number, to: number, sen
   if (titleAt < 0 && roleHead) {
     for (let k = first + 1; k <= to; k++) {
       if (isGivenName(tokens[k]!.text) && looksLikePerson(tokens, k, to, english)) {
-        pushCandidate(ctx, tokens, first, k - 1, sentenceIndex, { ...contextOf(tokens, from, to), speechVerbAfter: false, fromRolePrefix: true });
+        pushCandidate(ctx, tokens, first, k - 1, sentenceIndex, {
+          ...contextOf(tokens, from, to),
+          speechVerbAfter: false,
+          fromRolePrefix: true,
+        });
         pushCandidate(ctx, tokens, k, to, sentenceIndex, {
           ...contextOf(tokens, from, to),
           role: text.slice(tokens[from]!.start, tokens[k - 1]!.end),
@@ -389,7 +421,14 @@ function emitRun(ctx: RunContext, tokens: Token[], from: number, to: number, sen
     });
     return;
   }
-  pushCandidate(ctx, tokens, first, to, sentenceIndex, roleHead ? { ...context, fromRolePrefix: true } : context);
+  pushCandidate(
+    ctx,
+    tokens,
+    first,
+    to,
+    sentenceIndex,
+    roleHead ? { ...context, fromRolePrefix: true } : context,
+  );
 }
 
 type Context = Pick<

@@ -19,10 +19,7 @@ export const NO_ENGLISH: English = { isOrdinary: () => false, isProperNoun: () =
 
 export function englishFrom(aff: string | Uint8Array, dic: string | Uint8Array): English {
   const dicText = typeof dic === 'string' ? dic : new TextDecoder().decode(dic);
-  const spell = nspell(
-    typeof aff === 'string' ? aff : new TextDecoder().decode(aff),
-    dicText,
-  );
+  const spell = nspell(typeof aff === 'string' ? aff : new TextDecoder().decode(aff), dicText);
   const proper = new Set<string>();
   for (const line of dicText.split('\n')) {
     const c = line.charCodeAt(0);

@@ -7,7 +7,6 @@
 import type { Candidate } from './candidates';
 import { isAcronym } from './candidates';
 import type { EntityType } from './constants';
-import { NO_ENGLISH, type English } from './english';
 import {
   CONNECTORS,
   GIVEN_NAMES,
@@ -137,7 +136,7 @@ function aliasRule(text: string): AliasDraft {
   return { text, caseSensitive, requireCapital: !caseSensitive };
 }
 
-export function buildEntities(candidates: Candidate[], english: English = NO_ENGLISH): EntityDraft[] {
+export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   const groups = new Map<string, Group>();
   const groupOf = (surface: string): Group => {
     const key = foldKey(surface);
@@ -160,7 +159,8 @@ export function buildEntities(candidates: Candidate[], english: English = NO_ENG
     const space = g.key.indexOf(' ');
     if (space < 0) continue;
     const rest = groups.get(g.key.slice(space + 1));
-    if (rest && /(?:an|ian|ese|ish|i)$/.test(g.key.slice(0, space))) {
+    const first = g.key.slice(0, space);
+    if (rest && /(?:an|ian|ese|ish|i)$/.test(first) && !GIVEN_NAMES.has(first)) {
       g.mergedInto = rest;
       g.surfaces.clear();
     }
@@ -218,8 +218,16 @@ export function buildEntities(candidates: Candidate[], english: English = NO_ENG
   );
   for (const g of groups.values()) {
     if (g.mergedInto || g.key.includes(' ')) continue;
-    const bearers = people.filter((p) => p.key.split(' ').pop() === g.key);
-    if (bearers.length === 1) merge(g, bearers[0]!);
+    const bearers = people
+      .filter((p) => p.key.split(' ').pop() === g.key)
+      .map((p) => ({
+        p,
+        n: collect(root(p), groups).reduce((sum, m) => sum + m.candidates.length, 0),
+      }))
+      .sort((a, b) => b.n - a.n);
+    // "Trump" is Donald Trump when he is named far more often than any other Trump.
+    if (bearers.length === 1 || (bearers.length > 1 && bearers[0]!.n >= 3 * bearers[1]!.n))
+      merge(g, bearers[0]!.p);
     else if (bearers.length > 1) g.surfaces.clear(); // ambiguous surname: match neither
   }
   typed.clear();

@@ -23,7 +23,11 @@ const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
 
 /** Quotation spans inside one paragraph of text, [start, end) including the marks. */
-function spansIn(text: string, from: number, to: number): Array<{ start: number; end: number; openEnded: boolean }> {
+function spansIn(
+  text: string,
+  from: number,
+  to: number,
+): Array<{ start: number; end: number; openEnded: boolean }> {
   const out: Array<{ start: number; end: number; openEnded: boolean }> = [];
   let open = -1;
   for (let i = from; i < to; i++) {
@@ -88,7 +92,9 @@ function named(speaker: string): string {
 /** The last name of two or more capitalised words in `text` not at a sentence start: "skipper Wade Bassi". */
 function lastFullName(text: string): string | null {
   let found: string | null = null;
-  for (const m of text.matchAll(/(?<=[\p{Ll},]\s+)\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}/gu))
+  for (const m of text.matchAll(
+    /(?<=[\p{Ll},]\s+)\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}/gu,
+  ))
     found = m[0];
   return found;
 }
@@ -128,7 +134,11 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       else if (PRONOUNS.has(pronoun))
         q.speaker =
           lastHuman ??
-          lastFullName(text.slice(blocks[Math.max(0, b - 2)]!.start, block.start) + ' ' + text.slice(block.start, q.start));
+          lastFullName(
+            text.slice(blocks[Math.max(0, b - 2)]!.start, block.start) +
+              ' ' +
+              text.slice(block.start, q.start),
+          );
       else {
         q.speaker = named(q.speaker);
         if (!/^(?:the|a|an|its)\s/i.test(q.speaker)) lastHuman = q.speaker;
@@ -140,7 +150,10 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
     found.forEach((q, n) => {
       if (q.speaker) return;
       const sibling =
-        found.slice(0, n).reverse().find((x) => x.speaker) ?? found.slice(n + 1).find((x) => x.speaker);
+        found
+          .slice(0, n)
+          .reverse()
+          .find((x) => x.speaker) ?? found.slice(n + 1).find((x) => x.speaker);
       const inherited =
         sibling ??
         (continuing && q.start === block.start ? continuing : null) ??

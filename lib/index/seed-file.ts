@@ -48,7 +48,11 @@ export interface FolderDefaults {
   language: string | null;
 }
 
-export const NO_FOLDER_DEFAULTS: FolderDefaults = { outlet: null, citedSources: [], language: null };
+export const NO_FOLDER_DEFAULTS: FolderDefaults = {
+  outlet: null,
+  citedSources: [],
+  language: null,
+};
 
 /** An id is used in URLs and as an object key: letters, digits, "_" and "-" only. */
 export const ARTICLE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -207,7 +211,11 @@ export function parseSeedText(file: string, defaultId: string, source: string): 
 
 function articleId(file: string, id: string): string {
   if (!ARTICLE_ID_RE.test(id))
-    throw new SeedError(file, null, `the file name gives the id "${id}": use letters, digits, "_" or "-", or set "id"`);
+    throw new SeedError(
+      file,
+      null,
+      `the file name gives the id "${id}": use letters, digits, "_" or "-", or set "id"`,
+    );
   return id;
 }
 
@@ -236,12 +244,17 @@ export function parseMarkdownSeed(
 ): SeedArticle {
   const front = frontMatter(source);
   if (!front) throw new SeedError(file, 1, 'a Markdown seed starts with "---" YAML front matter');
-  if (front.lines < 0) throw new SeedError(file, null, 'the front matter is never closed with "---"');
+  if (front.lines < 0)
+    throw new SeedError(file, null, 'the front matter is never closed with "---"');
   const doc = parseDocument(front.yaml, { prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = (yamlError.linePos?.[0].line ?? 0) + 1;
-    throw new SeedError(file, line, `broken YAML front matter: ${yamlError.message.split('\n')[0]}`);
+    throw new SeedError(
+      file,
+      line,
+      `broken YAML front matter: ${yamlError.message.split('\n')[0]}`,
+    );
   }
   const meta: unknown = doc.toJS();
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta))
@@ -257,10 +270,18 @@ export function parseMarkdownSeed(
   const rawDate = field('published_time') ?? field('date') ?? field('published');
   const published = dateOnly(rawDate);
   if (published === undefined && rawDate !== undefined)
-    throw new SeedError(file, lineOf(field('published_time') !== undefined ? 'published_time' : 'date'), 'the date must be written YYYY-MM-DD');
+    throw new SeedError(
+      file,
+      lineOf(field('published_time') !== undefined ? 'published_time' : 'date'),
+      'the date must be written YYYY-MM-DD',
+    );
   const url = field('source_url') ?? field('url') ?? null;
   if (url !== null && (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)))
-    throw new SeedError(file, lineOf(field('source_url') !== undefined ? 'source_url' : 'url'), '"source_url" must be an http(s) address');
+    throw new SeedError(
+      file,
+      lineOf(field('source_url') !== undefined ? 'source_url' : 'url'),
+      '"source_url" must be an http(s) address',
+    );
   const outlet = field('outlet');
   const language = field('language');
   const id = field('id');
@@ -291,11 +312,19 @@ export function parseFolderDefaults(file: string, source: string): FolderDefault
     throw new SeedError(file, 1, `not valid JSON (${(err as Error).message})`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new SeedError(file, 1, 'expected an object like { "outlet": "The White House", "language": "en" }');
+    throw new SeedError(
+      file,
+      1,
+      'expected an object like { "outlet": "The White House", "language": "en" }',
+    );
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v))
     if (!['outlet', 'citedSources', 'language'].includes(key))
-      throw new SeedError(file, 1, `unknown field "${key}" (known: outlet, citedSources, language)`);
+      throw new SeedError(
+        file,
+        1,
+        `unknown field "${key}" (known: outlet, citedSources, language)`,
+      );
   for (const key of ['outlet', 'language'] as const)
     if (v[key] !== undefined) expectString(file, 1, key, v[key], true);
   if (v.citedSources !== undefined) validateField(file, 1, 'citedSources', v.citedSources);

@@ -37,7 +37,10 @@ export function articleMeta(index: SourceIndex, articleId: string): ArticleMeta 
 }
 
 /** An entity with each mention's sentence and attribution filled in from its article. */
-export function entityView(index: SourceIndex, entity: SourceIndex['entities'][number]): EntityView {
+export function entityView(
+  index: SourceIndex,
+  entity: SourceIndex['entities'][number],
+): EntityView {
   const byId = new Map(index.articles.map((a) => [a.id, a]));
   return {
     ...entity,

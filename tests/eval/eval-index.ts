@@ -6,17 +6,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndexFromDir } from '../../lib/index/build-from-dir';
-import { addCounts, emptyCounts, figures, scoreArticle, type ArticleScore, type Labels } from './metrics';
+import {
+  addCounts,
+  emptyCounts,
+  figures,
+  scoreArticle,
+  type ArticleScore,
+  type Labels,
+} from './metrics';
 
 export const EVAL_DIR = 'tests/fixtures/eval';
 
-export async function evaluate(dir = EVAL_DIR): Promise<{ scores: ArticleScore[]; overall: ReturnType<typeof figures> }> {
+export async function evaluate(
+  dir = EVAL_DIR,
+): Promise<{ scores: ArticleScore[]; overall: ReturnType<typeof figures> }> {
   const { index } = await buildIndexFromDir(join(dir, 'seeds'));
   const labelsDir = join(dir, 'labels');
   const scores = readdirSync(labelsDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => scoreArticle(index, JSON.parse(readFileSync(join(labelsDir, f), 'utf8')) as Labels));
+    .map((f) =>
+      scoreArticle(index, JSON.parse(readFileSync(join(labelsDir, f), 'utf8')) as Labels),
+    );
   const total = scores.reduce((acc, s) => addCounts(acc, s.counts), emptyCounts());
   return { scores, overall: figures(total) };
 }
@@ -49,11 +60,24 @@ function printTable(scores: ArticleScore[], overall: ReturnType<typeof figures>)
     '',
     pct(overall.quoteAttribution),
   ]);
-  const head = ['article', 'found', 'precision', 'recall', 'aliases', 'types', 'other', 'quotes', 'quote acc'];
+  const head = [
+    'article',
+    'found',
+    'precision',
+    'recall',
+    'aliases',
+    'types',
+    'other',
+    'quotes',
+    'quote acc',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (r: string[]) =>
+    `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(head));
-  console.log(`| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
+  console.log(
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+  );
   for (const r of rows) console.log(line(r));
 }
 

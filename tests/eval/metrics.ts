@@ -74,7 +74,9 @@ export function scoreArticle(index: SourceIndex, labels: Labels): ArticleScore {
   };
   const article = index.articles.find((a) => a.id === labels.article);
   if (!article) throw new Error(`labels name article "${labels.article}", which the index lacks`);
-  const extracted = index.entities.filter((e) => e.mentions.some((m) => m.articleId === article.id));
+  const extracted = index.entities.filter((e) =>
+    e.mentions.some((m) => m.articleId === article.id),
+  );
   const forms = (e: (typeof extracted)[number]) =>
     new Set([fold(e.name), ...e.aliases.map((a) => fold(a.text))]);
   const formsOf = new Map(extracted.map((e) => [e, forms(e)]));

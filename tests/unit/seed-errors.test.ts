@@ -161,7 +161,11 @@ describe('seed errors', () => {
     expect(get('homeland-security')?.aliases.find((a) => a.text === 'DHS')?.caseSensitive).toBe(
       true,
     );
-    expect(get('homeland-security')?.mentions.map((m) => m.sentence)).toEqual(['The DHS agreed.']);
+    expect(
+      get('homeland-security')?.mentions.map(
+        (m) => index.articles.find((a) => a.id === m.articleId)!.sentences[m.sentenceIndex]!.text,
+      ),
+    ).toEqual(['The DHS agreed.']);
 
     const merged = JSON.stringify({
       entities: [

@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIndexFromDir } from '../../lib/index/build-from-dir';
+import { entityView } from '../../lib/index/views';
 
 async function entities(dir: string) {
   const { index } = await buildIndexFromDir(`tests/fixtures/unseen/${dir}`);
-  return new Map(index.entities.map((e) => [e.name, e]));
+  return new Map(index.entities.map((e) => [e.name, entityView(index, e)]));
 }
 
 describe('unseen articles, no overrides', () => {
