@@ -69,7 +69,7 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
       'Washington→Washington',
       'Terrorism Confinement Center→Terrorism Confinement Center',
       'CECOT→Terrorism Confinement Center',
-      'Trump→Donald Trump',
+      'Trump→Donald J. Trump',
       'Kristi Noem→Kristi Noem',
       'SAFE→Security Alliance for Fugitive Enforcement',
       'MS‑13→MS-13',

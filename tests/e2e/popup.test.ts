@@ -118,7 +118,7 @@ describe.skipIf(!chromiumPath)('popup, options, reader', () => {
     expect(active).toBe('sc-results-1');
     await popup.keyboard.press('ArrowUp');
     expect(await popup.locator('.sc-result.sc-active .sc-result-name').textContent()).toBe(
-      'Donald Trump',
+      'Donald J. Trump',
     );
     await popup.fill('.sc-search-input', '');
   });
@@ -138,7 +138,7 @@ describe.skipIf(!chromiumPath)('popup, options, reader', () => {
         'Nayib Bukele=2',
         'El Salvador=1',
         'Terrorism Confinement Center=2',
-        'Donald Trump=1',
+        'Donald J. Trump=1',
         'Kristi Noem=1',
         'Security Alliance for Fugitive Enforcement=1',
         'MS-13=1',
