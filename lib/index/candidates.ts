@@ -126,7 +126,7 @@ function isTitleCase(tokens: Token[], lowercaseWords: Set<string>): boolean {
 
 /** Demonyms and adjectives ("Venezuelan", "Nazi", "Americans") are not entities in themselves. */
 function looksLikeDemonym(word: string): boolean {
-  return /(?:an|ans|ian|ians|ese|ish|i|is)$/u.test(word) && !PLACES.has(word);
+  return /(?:an|ans|ian|ians|ese|ish|i|is|ist|ists)$/u.test(word) && !PLACES.has(word);
 }
 
 export interface ArticleText {
@@ -501,6 +501,11 @@ function pushCandidate(
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
     if (!isAcronym(w) && looksLikeDemonym(w)) return;
+    // "London-based", "Amazon-owned": an adjective made from a name.
+    if (/-\p{Ll}+$/u.test(w)) return;
+    // "Muslims", "Americans": the plural of a proper adjective or noun names a group, not an entity.
+    if (/[^s]s$/u.test(w) && !PLACES.has(w) && english.isProperNoun(w.slice(0, -1)) && !english.isProperNoun(w))
+      return;
     // "Watch", "Eggs", "Terminated": an ordinary English word alone is not a name.
     if (!isAcronym(w) && !PLACES.has(w) && ordinaryWord(w)) return;
     if (/^\p{Lu}{2,}$/u.test(w) && w.length > 5 && english.isOrdinary(w)) return; // "FACT", "WATCH"

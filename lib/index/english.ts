@@ -38,8 +38,7 @@ export function englishFrom(aff: string | Uint8Array, dic: string | Uint8Array):
       return v;
     },
     isProperNoun(word) {
-      const w = strip(word);
-      return proper.has(w) || (w.endsWith('s') && proper.has(w.slice(0, -1)));
+      return proper.has(strip(word));
     },
   };
 }

@@ -94,7 +94,9 @@ export function typeVotes(candidates: Candidate[], name: string): Map<EntityType
   const head = words[connector > 0 ? connector - 1 : words.length - 1]!.toLowerCase();
   const headType = TYPE_BY_HEAD_WORD[head];
   if (headType && words.length > 1) vote(headType, connector > 0 ? 2 : 3);
-  if (PLACES.has(name)) vote('place', 4);
+  // "CAIRO —" in a dateline is Cairo.
+  const titled = name.charAt(0) + name.slice(1).toLowerCase();
+  if (PLACES.has(name) || (name === name.toUpperCase() && PLACES.has(titled))) vote('place', 4);
   if (GIVEN_NAMES.has(words[0]!.toLowerCase())) vote('person', words.length > 1 ? 2 : 1);
   // "Congress", "Parliament": an institution word used as a name on its own.
   if (words.length === 1 && headType === 'organization') vote('organization', 1);
@@ -160,7 +162,11 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (space < 0) continue;
     const rest = groups.get(g.key.slice(space + 1));
     const first = g.key.slice(0, space);
-    if (rest && /(?:an|ian|ese|ish|i)$/.test(first) && !GIVEN_NAMES.has(first)) {
+    // "Israeli …" is an adjective; "Lotfi Azzouz" and "Kristi Noem" are people.
+    const adjective =
+      /(?:an|ian|ese|ish)$/.test(first) ||
+      (/i$/.test(first) && !GIVEN_NAMES.has(first) && !g.candidates.some((c) => c.personShape));
+    if (rest && adjective) {
       g.mergedInto = rest;
       g.surfaces.clear();
     }

@@ -72,7 +72,7 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
       'Trump→Donald J. Trump',
       'Kristi Noem→Kristi Noem',
       'SAFE→Security Alliance for Fugitive Enforcement',
-      'MS‑13→MS-13',
+      'MS‑13→La Mara Salvatrucha',
       'Tren de Aragua→Tren de Aragua',
       'Bukele→Nayib Bukele',
     ]);

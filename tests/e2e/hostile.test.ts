@@ -55,7 +55,7 @@ const FIXTURES: Array<{ file: string; expected: Record<string, number> }> = [
       'Kristi Noem': 1,
       'El Salvador': 1,
       'Terrorism Confinement Center': 2,
-      'MS-13': 1,
+      'La Mara Salvatrucha': 1,
     },
   },
 ];

@@ -141,7 +141,7 @@ describe.skipIf(!chromiumPath)('popup, options, reader', () => {
         'Donald J. Trump=1',
         'Kristi Noem=1',
         'Security Alliance for Fugitive Enforcement=1',
-        'MS-13=1',
+        'La Mara Salvatrucha=1',
         'Tren de Aragua=1',
       ].sort(),
     );
