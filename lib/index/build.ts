@@ -20,6 +20,7 @@ import {
 } from './schema';
 import type { SeedArticle } from './seed-file';
 import { splitSentences, type Span } from './sentences';
+import { PERSON_TITLES } from '../words';
 import { searchDocument } from './search-document';
 import { Matcher, type MatchAlias } from '../match/matcher';
 
@@ -101,6 +102,24 @@ export function buildIndex(
   return indexSchema.parse(index);
 }
 
+/**
+ * The entity's name as this article writes it: the fullest of its untitled aliases found in the text
+ * ("Donald Trump" in a news story, "Donald J. Trump" in a fact sheet), else its canonical name.
+ */
+function nameIn(entity: Entity, text: string): string {
+  let best = entity.name;
+  let bestWords = 0;
+  for (const a of [{ text: entity.name }, ...entity.aliases]) {
+    const words = a.text.split(/\s+/);
+    if (PERSON_TITLES.has(words[0]!.toLowerCase()) || !text.includes(a.text)) continue;
+    if (words.length > bestWords || (words.length === bestWords && a.text === entity.name)) {
+      best = a.text;
+      bestWords = words.length;
+    }
+  }
+  return best;
+}
+
 function attachMentions(
   split: SplitArticle[],
   drafts: EntityDraft[],
@@ -135,7 +154,7 @@ function attachMentions(
     const last = found[found.length - 1];
     if (last && speaker.slice(last.end).trim() === '') {
       const e = entities[Number(last.entityId)]!;
-      return { by: e.name, byEntityId: e.id };
+      return { by: nameIn(e, article.text), byEntityId: e.id };
     }
     const surname = speaker.split(/\s+/).pop()!;
     let best: Entity | undefined;
@@ -148,7 +167,7 @@ function attachMentions(
         bestAt = at;
       }
     }
-    return best ? { by: best.name, byEntityId: best.id } : { by: speaker };
+    return best ? { by: nameIn(best, article.text), byEntityId: best.id } : { by: speaker };
   };
   const articles = split.map(({ seed, sentences, blockOf, blocks }): Article => {
     const attributions = attributeSentences(seed.text, sentences, blocks, blockOf);
