@@ -54,6 +54,10 @@ export interface Candidate {
   allOrdinary: boolean;
   /** Shaped like a person's name: a given name, or capitalised words no dictionary knows. */
   personShape: boolean;
+  /** A lower-case role noun right before the name ("skipper Wade Bassi", "analyst Tom Forte"). */
+  afterRoleNoun: boolean;
+  /** The dictionary lists the (one-word) name as a proper noun: a name even when mentioned once. */
+  knownName: boolean;
 }
 
 const TOKEN_RE =
@@ -125,8 +129,11 @@ function isTitleCase(tokens: Token[], lowercaseWords: Set<string>): boolean {
 }
 
 /** Demonyms and adjectives ("Venezuelan", "Nazi", "Americans") are not entities in themselves. */
-function looksLikeDemonym(word: string): boolean {
-  return /(?:an|ans|ian|ians|ese|ish|i|is|ist|ists)$/u.test(word) && !PLACES.has(word);
+function looksLikeDemonym(word: string, english: English): boolean {
+  if (PLACES.has(word)) return false;
+  if (/(?:an|ans|ese|ish|ist|ists)$/u.test(word)) return true;
+  // "Israeli", "Pakistanis" are adjectives the dictionary knows; "Bondi", "Lourimi" are surnames.
+  return /(?:i|is)$/u.test(word) && english.isProperNoun(word.replace(/s$/u, ''));
 }
 
 export interface ArticleText {
@@ -160,6 +167,15 @@ export function findCandidates(
         i++;
         continue;
       }
+      // "Mr. de Blasio", "de Miranda says": a name particle before the first capitalised word.
+      const particle = tokens[i - 1];
+      if (
+        particle &&
+        PARTICLES.has(particle.text) &&
+        t.start - particle.end === 1 &&
+        !(tokens[i - 2] && isNameWord(tokens[i - 2]!) && !isTitleWord(tokens[i - 2]!.text))
+      )
+        i--;
       // Extend the run: name words, with connectors only between two name words.
       let j = i;
       while (!tokens[j]!.possessive) {
@@ -297,6 +313,9 @@ function isNameWord(t: Token): boolean {
   return t.isWord && (isCapitalised(t.text) || isAcronym(t.text)) && t.text !== 'I';
 }
 
+/** Lower-case particles of surnames ("de Blasio", "van der Berg"). */
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'della', 'bin', 'al', 'ter', 'le']);
+
 /** Connectors that keep a name going after its first word ("Department of", "Tren de"); not "the". */
 const NAME_CONNECTORS = new Set([
   'of',
@@ -334,7 +353,9 @@ function emitRun(
     // "New Zealand", "Department of …", "Memorandum of …": the word starts a name, it is not a sentence's.
     const startsName =
       PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`) ||
-      (first < to && NAME_CONNECTORS.has(tokens[first + 1]!.text)) ||
+      (first < to &&
+        NAME_CONNECTORS.has(tokens[first + 1]!.text) &&
+        (!!TYPE_BY_HEAD_WORD[lw] || isTitleWord(w))) ||
       !!TYPE_BY_HEAD_WORD[tokens[to]!.text.toLowerCase()];
     const ordinary =
       (ORDINARY_WORDS.has(lw) && !PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`)) ||
@@ -500,7 +521,7 @@ function pushCandidate(
     const w = words[0]!;
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
-    if (!isAcronym(w) && looksLikeDemonym(w)) return;
+    if (!isAcronym(w) && looksLikeDemonym(w, english)) return;
     // "London-based", "Amazon-owned": an adjective made from a name.
     if (/-\p{Ll}+$/u.test(w)) return;
     // "Muslims", "Americans": the plural of a proper adjective or noun names a group, not an entity.
@@ -511,7 +532,8 @@ function pushCandidate(
     if (/^\p{Lu}{2,}$/u.test(w) && w.length > 5 && english.isOrdinary(w)) return; // "FACT", "WATCH"
   }
   // "American People", "Venezuelan Oil": a demonym before ordinary words.
-  if (words.length > 1 && looksLikeDemonym(words[0]!) && words.slice(1).every(ordinaryWord)) return;
+  if (words.length > 1 && looksLikeDemonym(words[0]!, english) && words.slice(1).every(ordinaryWord))
+    return;
   // The head of "Department of Homeland Security" is "Department"; of "Border Patrol", "Patrol".
   const connectorAt = words.findIndex((w) => CONNECTORS.has(w));
   const head = words[connectorAt > 0 ? connectorAt - 1 : words.length - 1]!.toLowerCase();
@@ -524,7 +546,8 @@ function pushCandidate(
   if (allOrdinary && atStart) return;
   if (words.every((w) => MONTHS_AND_DAYS.has(w.toLowerCase()) || /^\p{N}/u.test(w))) return;
   // "Central American leader", "Nazi concentration camps": adjectives, not names.
-  if (!isAcronym(words[words.length - 1]!) && looksLikeDemonym(words[words.length - 1]!)) return;
+  const lastWord = words[words.length - 1]!;
+  if (!isAcronym(lastWord) && looksLikeDemonym(lastWord, english)) return;
   const start = tokens[from]!.start;
   const end = tokens[to]!.end;
   out.push({
@@ -544,5 +567,11 @@ function pushCandidate(
     fromRolePrefix: context.fromRolePrefix ?? false,
     allOrdinary,
     personShape: looksLikePerson(tokens, from, to, english),
+    afterRoleNoun:
+      !!tokens[from - 1] &&
+      /^\p{Ll}/u.test(tokens[from - 1]!.text) &&
+      isTitleWord(tokens[from - 1]!.text) &&
+      !TYPE_BY_HEAD_WORD[tokens[from - 1]!.text],
+    knownName: words.length === 1 && english.isProperNoun(words[0]!) && !english.isOrdinary(words[0]!),
   });
 }

@@ -80,12 +80,30 @@ function initials(words: string[]): string {
     .join('');
 }
 
+/**
+ * The acronyms a name may go by: its initials ("ICE"), with connectors ("TdA" for Tren de Aragua), and
+ * of what follows its first "of" ("HUD" for Department of Housing and Urban Development).
+ */
+function initialsVariants(name: string): string[] {
+  const words = name.split(/\s+/).filter((w) => w !== 'and' && w !== '&' && !/^(?:U\.S\.|US)$/.test(w));
+  const of = words.indexOf('of');
+  return [
+    initials(words),
+    words.map((w) => w[0]!.toUpperCase()).join(''),
+    ...(of > 0 ? [initials(words.slice(of + 1))] : []),
+  ];
+}
+
 function acronymLetters(acronym: string): string | null {
   if (/\d/.test(acronym)) return null;
   return acronym.replace(/[.\-&]/g, '').toUpperCase();
 }
 
-export function typeVotes(candidates: Candidate[], name: string): Map<EntityType, number> {
+export function typeVotes(
+  candidates: Candidate[],
+  name: string,
+  otherNames: readonly string[] = [],
+): Map<EntityType, number> {
   const votes = new Map<EntityType, number>();
   const vote = (t: EntityType, w: number) => votes.set(t, (votes.get(t) ?? 0) + w);
   const words = name.split(/\s+/);
@@ -96,7 +114,12 @@ export function typeVotes(candidates: Candidate[], name: string): Map<EntityType
   if (headType && words.length > 1) vote(headType, connector > 0 ? 2 : 3);
   // "CAIRO —" in a dateline is Cairo.
   const titled = name.charAt(0) + name.slice(1).toLowerCase();
-  if (PLACES.has(name) || (name === name.toUpperCase() && PLACES.has(titled))) vote('place', 4);
+  if (
+    PLACES.has(name) ||
+    otherNames.some((n) => PLACES.has(n)) ||
+    (name === name.toUpperCase() && PLACES.has(titled))
+  )
+    vote('place', 4);
   if (GIVEN_NAMES.has(words[0]!.toLowerCase())) vote('person', words.length > 1 ? 2 : 1);
   // "Congress", "Parliament": an institution word used as a name on its own.
   if (words.length === 1 && headType === 'organization') vote('organization', 1);
@@ -108,6 +131,7 @@ export function typeVotes(candidates: Candidate[], name: string): Map<EntityType
     if (c.followingNoun === 'administration') vote('person', 1);
     else if (c.followingNoun) vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
     if (c.speechVerbAfter) vote('person', 1);
+    if (c.afterRoleNoun) vote('person', 2);
     if (c.afterAccordingTo) vote('organization', 1);
     if (
       c.previousWord &&
@@ -190,8 +214,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (!surface || !isAcronym(surface)) continue;
     const letters = acronymLetters(surface);
     if (!letters) continue;
-    const matches = multiWord.filter(
-      (m) => initials([...m.surfaces.keys()][0]!.split(/\s+/)) === letters,
+    const matches = multiWord.filter((m) =>
+      initialsVariants([...m.surfaces.keys()][0]!).includes(letters),
     );
     // Several expansions fit ("US": "United States", "Under Secretary"): the far more frequent one wins.
     const ranked = matches.sort((a, b) => b.candidates.length - a.candidates.length);
@@ -201,6 +225,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     )
       merge(g, ranked[0]!);
   }
+
+  mergeQualifiedNames(groups);
 
   // Types are decided on whole groups, then surnames join the one person who has them.
   const typed = new Map<Group, EntityType>();
@@ -213,6 +239,7 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
         typeVotes(
           all.flatMap((m) => m.candidates),
           nameOf(r, groups),
+          all.flatMap((m) => [...m.surfaces.keys()]),
         ),
       );
       typed.set(r, t);
@@ -223,9 +250,13 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     (g) => !g.mergedInto && g.key.includes(' ') && typeOf(g) === 'person',
   );
   for (const g of groups.values()) {
-    if (g.mergedInto || g.key.includes(' ')) continue;
+    if (g.mergedInto) continue;
+    // "Noem", "de Blasio", "Van Hollen": a surname, alone or with its particle.
+    const words = g.key.split(' ');
+    if (words.length > 2 || (words.length === 2 && !/^(?:de|van|von|da|di|du|del|le|la|al|bin|ter)$/.test(words[0]!)))
+      continue;
     const bearers = people
-      .filter((p) => p.key.split(' ').pop() === g.key)
+      .filter((p) => p !== g && p.key.endsWith(` ${g.key}`))
       .map((p) => ({
         p,
         n: collect(root(p), groups).reduce((sum, m) => sum + m.candidates.length, 0),
@@ -248,7 +279,13 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     const type = typeOf(g);
     const allCandidates = members.flatMap((m) => m.candidates);
     // One lone capitalised word with no clue at all is more often noise than a name.
-    if (type === 'other' && !name.includes(' ') && !isAcronym(name) && allCandidates.length < 2)
+    if (
+      type === 'other' &&
+      !name.includes(' ') &&
+      !isAcronym(name) &&
+      allCandidates.length < 2 &&
+      !allCandidates.some((c) => c.knownName)
+    )
       continue;
     // Ordinary words in capitals ("Golden Age") count as a name only when the articles repeat them so.
     if (allCandidates.every((c) => c.allOrdinary) && allCandidates.length < 2) continue;
@@ -283,6 +320,58 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   return dropAmbiguousAliases(addSurnames(drafts));
 }
 
+const CONTAINERS = new Set(['kingdom', 'republic', 'state', 'commonwealth', 'emirate', 'principality', 'sultanate', 'federation']);
+const COMPANY_SUFFIXES = new Set(['company', 'corporation', 'corp', 'corp.', 'inc', 'inc.', 'co', 'co.', 'group', 'market', 'markets', 'holdings', 'ltd', 'llc', 'plc']);
+const COUNTRY_QUALIFIERS = new Set(['u.s.', 'us', 'u.k.', 'uk', 'american', 'british']);
+
+/**
+ * One name with and without its qualifier: "United States of America" / "United States", "Kingdom of
+ * Saudi Arabia" / "Saudi Arabia", "New Zealand Department of Conservation" / "Department of
+ * Conservation", "US Congress" / "Congress", "Whole Foods Market" / "Whole Foods".
+ */
+function mergeQualifiedNames(groups: Map<string, Group>): void {
+  const live = (key: string) => {
+    const g = groups.get(key);
+    return g && g.surfaces.size > 0 ? g : undefined;
+  };
+  for (const g of [...groups.values()]) {
+    if (g.mergedInto || g.surfaces.size === 0) continue;
+    const words = g.key.split(' ');
+    if (words.length < 2) continue;
+    const of = words.indexOf('of');
+    if (of > 0) {
+      const left = live(words.slice(0, of).join(' '));
+      const right = live(words.slice(of + 1).join(' '));
+      if (left && left !== g && PLACES.has(nameOfGroup(left))) merge(g, left);
+      else if (right && right !== g && of === 1 && CONTAINERS.has(words[0]!)) merge(right, g);
+    }
+    for (let q = 1; q < words.length - 1 || (q === 1 && words.length === 2); q++) {
+      const qualifier = words.slice(0, q).join(' ');
+      const rest = live(words.slice(q).join(' '));
+      if (!rest || rest === g) continue;
+      if (COUNTRY_QUALIFIERS.has(qualifier) || PLACES.has(nameOfGroup(live(qualifier)) ?? '')) {
+        merge(rest, g);
+        break;
+      }
+    }
+    const last = words[words.length - 1]!;
+    if (COMPANY_SUFFIXES.has(last)) {
+      for (let cut = words.length - 1; cut >= 1; cut--) {
+        const base = live(words.slice(0, cut).join(' '));
+        if (base && base !== g && !base.candidates.some((c) => c.role || c.personShape)) {
+          merge(base, g);
+          break;
+        }
+      }
+    }
+  }
+}
+
+function nameOfGroup(g: Group | undefined): string {
+  if (!g) return '';
+  return [...g.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
 /** A person is also called by surname alone ("Noem") when no other entity could be meant. */
 function addSurnames(drafts: EntityDraft[]): EntityDraft[] {
   const surnameOf = (d: EntityDraft) =>
@@ -309,15 +398,20 @@ function collect(g: Group, groups: Map<string, Group>): Group[] {
 function nameOf(g: Group, groups: Map<string, Group>): string {
   const members = collect(g, groups).filter((m) => m.surfaces.size > 0);
   const spelled = (m: Group) => [...m.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const words = (s: string) => s.split(/\s+/).length;
+  // The usual full name: the most frequent spelling of two words or more ("United States", not the
+  // rarer "United States of America"), else the longest; acronyms only when nothing else is written.
   const full = members
-    .map(spelled)
+    .map((m) => ({ text: spelled(m), n: m.candidates.length }))
     .sort(
       (a, b) =>
-        Number(isAcronym(a)) - Number(isAcronym(b)) ||
-        b.split(/\s+/).length - a.split(/\s+/).length ||
-        b.length - a.length,
+        Number(isAcronym(a.text)) - Number(isAcronym(b.text)) ||
+        Number(words(a.text) < 2) - Number(words(b.text) < 2) ||
+        b.n - a.n ||
+        words(b.text) - words(a.text) ||
+        b.text.length - a.text.length,
     );
-  return full[0] ?? g.key;
+  return full[0]?.text ?? g.key;
 }
 
 /** An alias claimed by two entities would light up the wrong card half the time: it goes to neither. */
