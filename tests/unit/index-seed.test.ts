@@ -126,10 +126,15 @@ describe('index built from seeds/', () => {
         s.text.startsWith('Also of great importance') ||
         s.text.startsWith('You have shown real leadership'),
     );
-    // Every sentence of the letter carries its speaker, whether or not it names an entity.
+    // Every sentence of the letter carries its speaker, whether or not it names an entity, named as
+    // this article names him (the entity's canonical name may be the White House's "Donald J. Trump").
     expect(quoted).toHaveLength(3);
     for (const s of quoted)
-      expect(s.attribution).toMatchObject({ role: 'quote', by: trump.name, byEntityId: trump.id });
+      expect(s.attribution).toMatchObject({
+        role: 'quote',
+        by: 'Donald Trump',
+        byEntityId: trump.id,
+      });
     const intro = byName('Donald Trump').mentions.find((m) => m.sentence === 'Trump wrote:')!;
     expect(intro.attribution.role).toBe('narration');
     expect(article.sentences.length).toBeGreaterThan(20);
