@@ -71,7 +71,10 @@ const AFTER = new RegExp(
 );
 /** Before an opening mark, in the same paragraph: `X said: `, `X added, `, `X: `, `X said the … was `. */
 const BEFORE_VERB = new RegExp(String.raw`(${SPEAKER})\s+${AUX}(${VERBS})\b[^“”"]{0,200}$`, 'u');
-const BEFORE_LABEL = new RegExp(String.raw`^\s*(${TITLED_NAME})\s*:\s*$`, 'u');
+/** A label before the quotation: "Attorney General Pam Bondi: ", "Fox News’ Bill Melugin: ", "Jane Roe, a fellow at X: ". */
+const BEFORE_LABEL = /^\s*(\p{Lu}[^:.!?“”"]{1,140}?)\s*:\s*$/u;
+/** After the closing mark, a signature: "” — Press Secretary Jane Roe", "” – Jane Roe, Governor". */
+const AFTER_DASH = new RegExp(String.raw`^\s*[—–-]+\s*(${TITLED_NAME})`, 'u');
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 
@@ -110,19 +113,24 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
     const spans = spansIn(text, block.start, block.end);
     const found: Quotation[] = spans.map((span, n) => {
       const q: Quotation = { start: span.start, end: span.end, speaker: null };
-      const after = AFTER.exec(text.slice(span.end, Math.min(block.end, span.end + 160)));
+      const following = text.slice(span.end, Math.min(block.end, span.end + 160));
+      const after = AFTER.exec(following) ?? null;
+      const dash = after ? null : AFTER_DASH.exec(following);
       const before = text.slice(block.start, span.start);
       const beforeVerb = BEFORE_VERB.exec(before);
       const label = BEFORE_LABEL.exec(before);
       if (after) {
         q.speaker = clean(after[2] ?? after[3]!);
         q.cue = after[1] ?? after[4];
-      } else if (label && n === 0) {
-        q.speaker = clean(label[1]!);
-        q.cue = ':';
+      } else if (dash) {
+        q.speaker = clean(dash[1]!);
+        q.cue = '—';
       } else if (beforeVerb && !/[.!?]\s/.test(before.slice(beforeVerb.index))) {
         q.speaker = clean(beforeVerb[1]!);
         q.cue = beforeVerb[2];
+      } else if (label && n === 0) {
+        q.speaker = clean(label[1]!);
+        q.cue = ':';
       }
       return q;
     });
