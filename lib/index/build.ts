@@ -159,7 +159,7 @@ function attachMentions(
     // A label that describes its speaker ("Fox News’ Bill Melugin", "Jane Roe, a fellow at X"): the
     // person it names.
     const person = found.map((m) => entities[Number(m.entityId)]!).find((e) => e.type === 'person');
-    if (person && /[,’']/.test(speaker)) return { by: nameIn(person, article.text), byEntityId: person.id };
+    if (person) return { by: nameIn(person, article.text), byEntityId: person.id };
     const surname = speaker.split(/\s+/).pop()!;
     let best: Entity | undefined;
     let bestAt = -1;

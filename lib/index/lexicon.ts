@@ -113,7 +113,11 @@ admits claimed claims argued argues insisted insists warned warns alleged allege
 announces confirmed confirms denied denies maintained maintains declared declares explained explains
 posted posts tweeted tweets suggested suggests asserted asserts believes believed contended contends
 compared compares called calls described describes accused accuses criticized criticised condemned
-denounced reported reports
+denounced reported reports instructed recalled recalls remarked remarks replied replies responded
+responds continued continues concluded concludes observed observes joked jokes recounted recounts
+quipped quips asked asks urged urges vowed vows pledged pledges promised promises boasted boasts
+lamented laments conceded concedes cautioned cautions testified testifies wondered wonders mused muses
+explained explains emphasized emphasised stressed stresses predicted predicts
 `);
 
 /**

@@ -8,7 +8,7 @@
  * taken as that speaker's words, the convention of news copy. Scare quotes (a term in quotation marks with
  * no speaker in the sentence) are not quotations.
  */
-import { SPEECH_VERBS } from './lexicon';
+import { SPEECH_VERBS, TYPE_BY_HEAD_WORD } from './lexicon';
 import type { Block } from './markdown';
 
 export interface Quotation {
@@ -71,8 +71,17 @@ const AFTER = new RegExp(
 );
 /** Before an opening mark, in the same paragraph: `X said: `, `X added, `, `X: `, `X said the … was `. */
 const BEFORE_VERB = new RegExp(String.raw`(${SPEAKER})\s+${AUX}(${VERBS})\b[^“”"]{0,200}$`, 'u');
-/** A label before the quotation: "Attorney General Pam Bondi: ", "Fox News’ Bill Melugin: ", "Jane Roe, a fellow at X: ". */
-const BEFORE_LABEL = /^\s*(\p{Lu}[^:.!?“”"]{1,140}?)\s*:\s*$/u;
+/**
+ * A label or an introducing clause before the quotation, its subject the speaker: "Attorney General Pam
+ * Bondi: ", "Fox News’ Bill Melugin: ", "Alverson summed up the journey …: ".
+ */
+const BEFORE_LABEL = /^\s*(\p{Lu}[^:.!?“”"]{0,200}?)\s*:\s*$/u;
+const LEADING_NAME = new RegExp(String.raw`^${TITLED_NAME}`, 'u');
+/** `” in that law, Azzouz said.` — a short phrase between the quotation and its reporting clause. */
+const AFTER_GAP = new RegExp(
+  String.raw`^[^“”".!?]{1,80}?,\s+(?:(${VERBS})\s+(${SPEAKER})|(${SPEAKER})\s+${AUX}(${VERBS}))(?![\p{L}])`,
+  'u',
+);
 /** After the closing mark, a signature: "” — Press Secretary Jane Roe", "” – Jane Roe, Governor". */
 const AFTER_DASH = new RegExp(String.raw`^\s*[—–-]+\s*(${TITLED_NAME})`, 'u');
 
@@ -92,29 +101,38 @@ function named(speaker: string): string {
   return appositive ? appositive[1]!.trim() : speaker;
 }
 
-/** The last name of two or more capitalised words in `text` not at a sentence start: "skipper Wade Bassi". */
+/**
+ * The last name of two or more capitalised words in `text` not at a sentence start and not an
+ * institution's: "skipper Wade Bassi", not "Whole Foods Market".
+ */
 function lastFullName(text: string): string | null {
   let found: string | null = null;
   for (const m of text.matchAll(
     /(?<=[\p{Ll},]\s+)\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){1,3}/gu,
-  ))
-    found = m[0];
+  )) {
+    const last = m[0].split(/\s+/).pop()!.toLowerCase();
+    if (!TYPE_BY_HEAD_WORD[last] && !INSTITUTION_ENDINGS.has(last)) found = m[0];
+  }
   return found;
 }
+
+const INSTITUTION_ENDINGS = new Set(['market', 'markets', 'inc', 'company', 'group', 'foods']);
 
 export function findQuotations(text: string, blocks: Block[]): Quotation[] {
   const quotes: Quotation[] = [];
   let lastHuman: string | null = null;
   let lastSubject: string | null = null;
-  let previousBlockQuote: Quotation | null = null;
   let continuing: Quotation | null = null;
+  /** The last speaker quoted or named with a speech verb, and in which block: a paragraph that is only a
+   * quotation, right after, continues their words (the convention of news copy). */
+  let recent: { speaker: string; cue?: string; block: number } | null = null;
   const subjectRe = new RegExp(String.raw`(${TITLED_NAME})\s+${AUX}(${VERBS})\b`, 'u');
   blocks.forEach((block, b) => {
     const spans = spansIn(text, block.start, block.end);
     const found: Quotation[] = spans.map((span, n) => {
       const q: Quotation = { start: span.start, end: span.end, speaker: null };
       const following = text.slice(span.end, Math.min(block.end, span.end + 160));
-      const after = AFTER.exec(following) ?? null;
+      const after = AFTER.exec(following) ?? AFTER_GAP.exec(following);
       const dash = after ? null : AFTER_DASH.exec(following);
       const before = text.slice(block.start, span.start);
       const beforeVerb = BEFORE_VERB.exec(before);
@@ -129,7 +147,10 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
         q.speaker = clean(beforeVerb[1]!);
         q.cue = beforeVerb[2];
       } else if (label && n === 0) {
-        q.speaker = clean(label[1]!);
+        // A short label is the speaker ("Center for Immigration Studies’ Jane Roe"); of a longer
+        // introducing clause, its subject ("Alverson summed up the journey …").
+        const words = label[1]!.split(/\s+/).length;
+        q.speaker = clean(words <= 12 ? label[1]! : (LEADING_NAME.exec(label[1]!)?.[0] ?? label[1]!));
         q.cue = ':';
       }
       return q;
@@ -165,11 +186,12 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       const inherited =
         sibling ??
         (continuing && q.start === block.start ? continuing : null) ??
-        (previousBlockQuote?.speaker &&
+        (recent &&
+        b - recent.block <= 2 &&
         q.start <= block.start + 1 &&
         // Only a quotation that is the paragraph's main content continues another speaker's words.
         q.end - q.start > (block.end - block.start) / 2
-          ? previousBlockQuote
+          ? recent
           : null);
       if (inherited) {
         q.speaker = inherited.speaker;
@@ -180,10 +202,13 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
     quotes.push(...spoken);
     const last = found[found.length - 1];
     continuing = last && spans[spans.length - 1]!.openEnded && last.speaker ? last : null;
-    previousBlockQuote = spoken[spoken.length - 1] ?? null;
+    const lastSpoken = spoken[spoken.length - 1];
+    if (lastSpoken?.speaker) recent = { speaker: lastSpoken.speaker, cue: lastSpoken.cue, block: b };
     const subject = subjectRe.exec(text.slice(block.start, block.end));
-    if (subject && !/^(?:The|This|That|These|Those|It|He|She|They|We|I)$/.test(subject[1]!))
+    if (subject && !/^(?:The|This|That|These|Those|It|He|She|They|We|I)$/.test(subject[1]!)) {
       lastSubject = named(clean(subject[1]!));
+      if (!lastSpoken) recent = { speaker: lastSubject, cue: subject[2], block: b };
+    }
   });
   return quotes;
 }
