@@ -132,7 +132,9 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
     const found: Quotation[] = spans.map((span, n) => {
       const q: Quotation = { start: span.start, end: span.end, speaker: null };
       const following = text.slice(span.end, Math.min(block.end, span.end + 160));
-      const after = AFTER.exec(following) ?? AFTER_GAP.exec(following);
+      // A quoted term ("criminals") followed by other words is not the reporting clause's quotation.
+      const words = text.slice(span.start, span.end).split(/\s+/).length;
+      const after = AFTER.exec(following) ?? (words >= 4 ? AFTER_GAP.exec(following) : null);
       const dash = after ? null : AFTER_DASH.exec(following);
       const before = text.slice(block.start, span.start);
       const beforeVerb = BEFORE_VERB.exec(before);
