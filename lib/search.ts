@@ -1,4 +1,10 @@
-/** The popup's fuzzy search: fuse.js over the index prebuilt at build time (Fuse.parseIndex, no start-up indexing). */
+/**
+ * The popup's search. Names, aliases and descriptions go through fuse.js over the index prebuilt at build
+ * time (Fuse.parseIndex, no start-up indexing); the words of the indexed sentences go through a word
+ * index built once when the popup opens (word → the entities whose sentences hold it), so "gang" or
+ * "deportation" finds the entities the sentences are about, in any word order and with a typo tolerated.
+ * Name matches rank first; a sentence match says why it matched (the sentence, its words marked).
+ */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { SEARCH_KEYS } from './index/constants';
 import { searchDocument } from './index/search-document';
@@ -9,13 +15,59 @@ export interface SearchHit {
   score: number;
   /** Matched character ranges in the entity's name (inclusive pairs, as fuse.js gives them). */
   nameRanges: ReadonlyArray<readonly [number, number]>;
-  /** The alias or sentence that matched, when it was not the name. */
+  /** The alias that matched, when it was not the name. */
   matchedAlias?: string;
+  /** The sentence whose words matched, with those words' ranges (inclusive pairs). */
   matchedSentence?: { text: string; ranges: ReadonlyArray<readonly [number, number]> };
 }
 
-/** fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo in some sentence. */
+/** fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo. */
 const MAX_SCORE = 0.75;
+/** Sentence-word hits rank after every name hit. */
+const SENTENCE_SCORE = 0.9;
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
+const fold = (w: string) =>
+  w
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/u, '');
+
+/** Words too common to say anything about what an entity is. */
+const STOP = new Set(
+  'the a an of and or to in on at by for with from as is was are were be been it its this that these those he she they we his her their our not but has have had will would can could do did'.split(
+    ' ',
+  ),
+);
+
+/** One edit apart (insert, delete or substitute one letter): "deportaton" → "deportation". */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+interface SentenceRef {
+  articleId: string;
+  sentenceIndex: number;
+}
 
 export function createSearch(index: SourceIndex) {
   const docs = index.entities.map(searchDocument);
@@ -31,13 +83,98 @@ export function createSearch(index: SourceIndex) {
     },
     Fuse.parseIndex(index.search.index as Parameters<typeof Fuse.parseIndex>[0]),
   );
+  const sentenceText = (ref: SentenceRef) =>
+    index.articles.find((a) => a.id === ref.articleId)?.sentences[ref.sentenceIndex]?.text ?? '';
+
+  // word → entity index → the sentences (of that entity's mentions) that hold it
+  const words = new Map<string, Map<number, SentenceRef[]>>();
+  const articleText = new Map(index.articles.map((a) => [a.id, a]));
+  index.entities.forEach((entity, e) => {
+    for (const m of entity.mentions) {
+      const text = articleText.get(m.articleId)?.sentences[m.sentenceIndex]?.text ?? '';
+      for (const [w] of text.matchAll(WORD_RE)) {
+        // "deportation-related" is found by "deportation" too.
+        const parts = w.includes('-') ? [w, ...w.split('-')] : [w];
+        for (const part of parts) {
+          const key = fold(part);
+          if (key.length < 2 || STOP.has(key)) continue;
+          let byEntity = words.get(key);
+          if (!byEntity) words.set(key, (byEntity = new Map()));
+          const refs = byEntity.get(e) ?? [];
+          const last = refs[refs.length - 1];
+          if (last?.sentenceIndex !== m.sentenceIndex || last?.articleId !== m.articleId)
+            refs.push({ articleId: m.articleId, sentenceIndex: m.sentenceIndex });
+          byEntity.set(e, refs);
+        }
+      }
+    }
+  });
+  const vocabulary = [...words.keys()];
+
+  /** The indexed words a query word stands for: itself, words it begins (≥ 4 letters), one typo away. */
+  const expand = (q: string): string[] => {
+    const out = words.has(q) ? [q] : [];
+    if (q.length >= 4)
+      for (const w of vocabulary)
+        if (w !== q && (w.startsWith(q) || (q.length >= 5 && withinOneEdit(q, w)))) out.push(w);
+    return out;
+  };
+
+  const sentenceHits = (query: string): SearchHit[] => {
+    const terms = [...query.matchAll(WORD_RE)]
+      .map((m) => fold(m[0]))
+      .filter((w) => w.length >= 2 && !STOP.has(w));
+    if (terms.length === 0) return [];
+    let entities: Map<number, SentenceRef[]> | null = null;
+    const termWords: string[][] = [];
+    for (const term of terms) {
+      const forms = expand(term);
+      if (forms.length === 0) return [];
+      termWords.push(forms);
+      const union = new Map<number, SentenceRef[]>();
+      for (const f of forms)
+        for (const [e, refs] of words.get(f)!) union.set(e, [...(union.get(e) ?? []), ...refs]);
+      if (!entities) entities = union;
+      else {
+        const previous: Map<number, SentenceRef[]> = entities;
+        entities = new Map([...union].filter(([e]) => previous.has(e)));
+      }
+    }
+    const allForms = new Set(termWords.flat());
+    return [...entities!]
+      .map(([e, refs]) => {
+        // The sentence that holds the most of the query's words says why the entity matched.
+        let best = { text: '', ranges: [] as Array<[number, number]> };
+        for (const ref of refs.slice(0, 50)) {
+          const text = sentenceText(ref);
+          const ranges: Array<[number, number]> = [];
+          for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu))
+            if (allForms.has(fold(m[0]))) ranges.push([m.index, m.index + m[0].length - 1]);
+          if (ranges.length > best.ranges.length) best = { text, ranges };
+        }
+        return { e, refs: refs.length, best };
+      })
+      .sort((a, b) => b.best.ranges.length - a.best.ranges.length || b.refs - a.refs)
+      .map(({ e, refs, best }) => ({
+        entity: index.entities[e]!,
+        score: SENTENCE_SCORE + 0.05 / (1 + refs),
+        nameRanges: [],
+        matchedSentence: best,
+      }));
+  };
+
   return (query: string, limit = 20): SearchHit[] => {
     const q = query.trim();
     if (!q) return [];
-    return fuse
+    const byName = fuse
       .search(q, { limit })
       .filter((r) => (r.score ?? 1) <= MAX_SCORE)
       .map((r) => toHit(index.entities[r.refIndex]!, r));
+    const named = new Set(byName.map((h) => h.entity.id));
+    const bySentence = sentenceHits(q).filter((h) => !named.has(h.entity.id));
+    // Names first, but never so many that what the sentences say is crowded out.
+    const nameRoom = bySentence.length > 0 ? Math.ceil(limit / 2) : limit;
+    return [...byName.slice(0, nameRoom), ...bySentence].slice(0, limit);
   };
 }
 
@@ -46,9 +183,6 @@ function toHit(entity: Entity, r: FuseResult<ReturnType<typeof searchDocument>>)
   for (const m of r.matches ?? []) {
     if (m.key === 'name') hit.nameRanges = m.indices;
     else if (m.key === 'aliases' && !hit.matchedAlias) hit.matchedAlias = m.value;
-    else if (m.key === 'sentences' && !hit.matchedSentence && m.value) {
-      hit.matchedSentence = { text: m.value, ranges: m.indices };
-    }
   }
   return hit;
 }

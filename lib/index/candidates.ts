@@ -42,6 +42,10 @@ export interface Candidate {
   titledForm?: string;
   /** "MS-13 gang" → "gang". */
   followingNoun?: string;
+  /** "Toledo, Ohio": a name followed by a comma and a known place is a place. */
+  beforePlace?: boolean;
+  /** The head noun of an appositive after the name: "Amnesty International, a … rights group" → "group". */
+  appositiveNoun?: string;
   /** The lower-case word just before the name ("in", "to", "from"). */
   previousWord?: string;
   speechVerbAfter: boolean;
@@ -302,7 +306,7 @@ function looksLikePerson(tokens: Token[], from: number, to: number, english: Eng
     !english.isOrdinary(words[0]!) &&
     words.every(
       (w) =>
-        /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w) ||
+        /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u.test(w) ||
         /^\p{Lu}\.$/u.test(w) ||
         ['de', 'van', 'von', 'bin', 'al', 'del', 'da'].includes(w),
     )
@@ -314,7 +318,21 @@ function isNameWord(t: Token): boolean {
 }
 
 /** Lower-case particles of surnames ("de Blasio", "van der Berg"). */
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'della', 'bin', 'al', 'ter', 'le']);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'bin',
+  'al',
+  'ter',
+  'le',
+]);
 
 /** Connectors that keep a name going after its first word ("Department of", "Tren de"); not "the". */
 const NAME_CONNECTORS = new Set([
@@ -343,8 +361,25 @@ function emitRun(
   let first = from;
   // "Amazon-owned Whole Foods Market", "Seattle-based …": the hyphenated adjective is not the name.
   while (first < to && /-\p{Ll}+$/u.test(tokens[first]!.text)) first++;
-  // "I’ve", "I'm": the pronoun, not a name.
-  if (/^I['’]/u.test(tokens[first]!.text)) return;
+  // "I’ve", "We’re", "It’s": a pronoun and a verb, not a name.
+  if (
+    /['’](?:ve|re|m|ll|d|s|t)$/iu.test(tokens[first]!.text) &&
+    /^(?:I|We|You|They|He|She|It|That|There|Here|What|Who|Let|Don|Can|Won|Isn|Aren|Didn|Doesn)['’]/u.test(
+      tokens[first]!.text,
+    )
+  )
+    return;
+  // "Ordered the Consumer Financial Protection Bureau": a verb opening a clause.
+  if (
+    first < to &&
+    tokens[first + 1]!.text === 'the' &&
+    /(?:ed|ing)$/.test(tokens[first]!.text) &&
+    english.isOrdinary(tokens[first]!.text) &&
+    !english.isProperNoun(tokens[first]!.text)
+  ) {
+    first += 2;
+    if (first > to) return;
+  }
   // Sentence-initial (or quote-initial) ordinary words: "These deportees", "Despite this".
   const atSentenceStart = from === 0 || (from === 1 && !tokens[0]!.isWord);
   while (first <= to) {
@@ -454,7 +489,13 @@ function emitRun(
 
 type Context = Pick<
   Candidate,
-  'followingNoun' | 'previousWord' | 'speechVerbAfter' | 'afterAccordingTo' | 'definesAcronym'
+  | 'followingNoun'
+  | 'previousWord'
+  | 'speechVerbAfter'
+  | 'afterAccordingTo'
+  | 'definesAcronym'
+  | 'beforePlace'
+  | 'appositiveNoun'
 > & { role?: string; titledForm?: string; fromRolePrefix?: boolean };
 
 function contextOf(tokens: Token[], from: number, to: number): Context {
@@ -465,6 +506,30 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
     speechVerbAfter: false,
     afterAccordingTo: prev?.text === 'to' && prev2?.text.toLowerCase() === 'according',
   };
+  if (tokens[to + 1]?.text === ',') {
+    const next = tokens[to + 2];
+    const next2 = tokens[to + 3];
+    // "Toledo, Ohio," — the place closes the phrase; "Jane Roe, Tunisia country director" is not one.
+    const placeWords =
+      next && PLACES.has(next.text)
+        ? 1
+        : next2 && next && PLACES.has(`${next.text} ${next2.text}`)
+          ? 2
+          : 0;
+    const after = tokens[to + 2 + placeWords];
+    if (placeWords && (!after || /^[,.;:)!?]$/.test(after.text))) context.beforePlace = true;
+    // ", a London-based rights group," — the appositive's last lower-case word before its end.
+    if (next && /^(?:a|an|the)$/i.test(next.text)) {
+      let noun: string | undefined;
+      for (let k = to + 3; k < Math.min(to + 10, tokens.length); k++) {
+        const w = tokens[k]!;
+        if (!w.isWord) break;
+        if (/^\p{Ll}/u.test(w.text)) noun = w.text;
+        if (w.text === 'of' || w.text === 'for' || w.text === 'at' || w.text === 'in') break;
+      }
+      context.appositiveNoun = noun;
+    }
+  }
   // "(CECOT)" right after the name defines its acronym.
   const open = tokens[to + 1];
   const inner = tokens[to + 2];
@@ -525,14 +590,23 @@ function pushCandidate(
     // "London-based", "Amazon-owned": an adjective made from a name.
     if (/-\p{Ll}+$/u.test(w)) return;
     // "Muslims", "Americans": the plural of a proper adjective or noun names a group, not an entity.
-    if (/[^s]s$/u.test(w) && !PLACES.has(w) && english.isProperNoun(w.slice(0, -1)) && !english.isProperNoun(w))
+    if (
+      /[^s]s$/u.test(w) &&
+      !PLACES.has(w) &&
+      english.isProperNoun(w.slice(0, -1)) &&
+      !english.isProperNoun(w)
+    )
       return;
     // "Watch", "Eggs", "Terminated": an ordinary English word alone is not a name.
     if (!isAcronym(w) && !PLACES.has(w) && ordinaryWord(w)) return;
     if (/^\p{Lu}{2,}$/u.test(w) && w.length > 5 && english.isOrdinary(w)) return; // "FACT", "WATCH"
   }
   // "American People", "Venezuelan Oil": a demonym before ordinary words.
-  if (words.length > 1 && looksLikeDemonym(words[0]!, english) && words.slice(1).every(ordinaryWord))
+  if (
+    words.length > 1 &&
+    looksLikeDemonym(words[0]!, english) &&
+    words.slice(1).every(ordinaryWord)
+  )
     return;
   // The head of "Department of Homeland Security" is "Department"; of "Border Patrol", "Patrol".
   const connectorAt = words.findIndex((w) => CONNECTORS.has(w));
@@ -544,6 +618,15 @@ function pushCandidate(
     words.every((w) => CONNECTORS.has(w) || ordinaryWord(w));
   const atStart = from === 0 || (from === 1 && !tokens[0]!.isWord);
   if (allOrdinary && atStart) return;
+  // "PROSPEROUS PATH FORWARD": a heading in capitals, not an acronym; "WHITE HOUSE" stays a name.
+  if (words.length > 1 && words.every((w) => !/\p{Ll}/u.test(w))) {
+    const plainWord = (w: string) =>
+      w.length >= 4 &&
+      english.isOrdinary(w) &&
+      !english.isProperNoun(w.charAt(0) + w.slice(1).toLowerCase());
+    const plain = words.filter(plainWord).length;
+    if (plain === words.length || (words.length >= 3 && plain * 2 >= words.length)) return;
+  }
   if (words.every((w) => MONTHS_AND_DAYS.has(w.toLowerCase()) || /^\p{N}/u.test(w))) return;
   // "Central American leader", "Nazi concentration camps": adjectives, not names.
   const lastWord = words[words.length - 1]!;
@@ -565,6 +648,8 @@ function pushCandidate(
     afterAccordingTo: context.afterAccordingTo,
     definesAcronym: context.definesAcronym,
     fromRolePrefix: context.fromRolePrefix ?? false,
+    beforePlace: context.beforePlace,
+    appositiveNoun: context.appositiveNoun,
     allOrdinary,
     personShape: looksLikePerson(tokens, from, to, english),
     afterRoleNoun:
@@ -572,6 +657,7 @@ function pushCandidate(
       /^\p{Ll}/u.test(tokens[from - 1]!.text) &&
       isTitleWord(tokens[from - 1]!.text) &&
       !TYPE_BY_HEAD_WORD[tokens[from - 1]!.text],
-    knownName: words.length === 1 && english.isProperNoun(words[0]!) && !english.isOrdinary(words[0]!),
+    knownName:
+      words.length === 1 && english.isProperNoun(words[0]!) && !english.isOrdinary(words[0]!),
   });
 }

@@ -7,6 +7,7 @@
 import type { Candidate } from './candidates';
 import { isAcronym } from './candidates';
 import type { EntityType } from './constants';
+import { PERSON_TITLES } from '../words';
 import {
   CONNECTORS,
   GIVEN_NAMES,
@@ -14,6 +15,15 @@ import {
   TYPE_BY_FOLLOWING_NOUN,
   TYPE_BY_HEAD_WORD,
 } from './lexicon';
+
+/** Nouns that say an appositive describes a person: "Jane Roe, a fierce elder of …". */
+const PERSON_NOUNS = new Set(
+  `man woman boy girl mother father son daughter wife husband brother sister elder resident fisherman
+  farmer owner worker teacher student expert scientist researcher activist lawyer doctor nurse author
+  writer artist musician singer actor actress player veteran survivor victim witness member fellow
+  professor economist historian journalist photographer supervisor official officer executive founder
+  partner friend neighbor neighbour native citizen immigrant migrant whisperer`.split(/\s+/),
+);
 
 /** Forms of address, not roles: "Mr Obama" is an alias, but "Mr" says nothing about him. */
 const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Sir', 'Dame']);
@@ -85,7 +95,9 @@ function initials(words: string[]): string {
  * of what follows its first "of" ("HUD" for Department of Housing and Urban Development).
  */
 function initialsVariants(name: string): string[] {
-  const words = name.split(/\s+/).filter((w) => w !== 'and' && w !== '&' && !/^(?:U\.S\.|US)$/.test(w));
+  const words = name
+    .split(/\s+/)
+    .filter((w) => w !== 'and' && w !== '&' && !/^(?:U\.S\.|US)$/.test(w));
   const of = words.indexOf('of');
   return [
     initials(words),
@@ -132,6 +144,16 @@ export function typeVotes(
     else if (c.followingNoun) vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
     if (c.speechVerbAfter) vote('person', 1);
     if (c.afterRoleNoun) vote('person', 2);
+    if (c.beforePlace) vote('place', 3);
+    if (c.appositiveNoun) {
+      const noun = c.appositiveNoun.toLowerCase();
+      const t =
+        TYPE_BY_FOLLOWING_NOUN[noun] ??
+        TYPE_BY_HEAD_WORD[noun.replace(/s$/, '')] ??
+        TYPE_BY_HEAD_WORD[noun];
+      if (t) vote(t, 2);
+      else if (PERSON_TITLES.has(noun) || PERSON_NOUNS.has(noun)) vote('person', 2);
+    }
     if (c.afterAccordingTo) vote('organization', 1);
     if (
       c.previousWord &&
@@ -253,7 +275,10 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (g.mergedInto) continue;
     // "Noem", "de Blasio", "Van Hollen": a surname, alone or with its particle.
     const words = g.key.split(' ');
-    if (words.length > 2 || (words.length === 2 && !/^(?:de|van|von|da|di|du|del|le|la|al|bin|ter)$/.test(words[0]!)))
+    if (
+      words.length > 2 ||
+      (words.length === 2 && !/^(?:de|van|von|da|di|du|del|le|la|al|bin|ter)$/.test(words[0]!))
+    )
       continue;
     const bearers = people
       .filter((p) => p !== g && p.key.endsWith(` ${g.key}`))
@@ -320,8 +345,33 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   return dropAmbiguousAliases(addSurnames(drafts));
 }
 
-const CONTAINERS = new Set(['kingdom', 'republic', 'state', 'commonwealth', 'emirate', 'principality', 'sultanate', 'federation']);
-const COMPANY_SUFFIXES = new Set(['company', 'corporation', 'corp', 'corp.', 'inc', 'inc.', 'co', 'co.', 'group', 'market', 'markets', 'holdings', 'ltd', 'llc', 'plc']);
+const CONTAINERS = new Set([
+  'kingdom',
+  'republic',
+  'state',
+  'commonwealth',
+  'emirate',
+  'principality',
+  'sultanate',
+  'federation',
+]);
+const COMPANY_SUFFIXES = new Set([
+  'company',
+  'corporation',
+  'corp',
+  'corp.',
+  'inc',
+  'inc.',
+  'co',
+  'co.',
+  'group',
+  'market',
+  'markets',
+  'holdings',
+  'ltd',
+  'llc',
+  'plc',
+]);
 const COUNTRY_QUALIFIERS = new Set(['u.s.', 'us', 'u.k.', 'uk', 'american', 'british']);
 
 /**

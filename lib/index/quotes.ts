@@ -152,7 +152,9 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
         // A short label is the speaker ("Center for Immigration Studies’ Jane Roe"); of a longer
         // introducing clause, its subject ("Alverson summed up the journey …").
         const words = label[1]!.split(/\s+/).length;
-        q.speaker = clean(words <= 12 ? label[1]! : (LEADING_NAME.exec(label[1]!)?.[0] ?? label[1]!));
+        q.speaker = clean(
+          words <= 12 ? label[1]! : (LEADING_NAME.exec(label[1]!)?.[0] ?? label[1]!),
+        );
         q.cue = ':';
       }
       return q;
@@ -205,7 +207,8 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
     const last = found[found.length - 1];
     continuing = last && spans[spans.length - 1]!.openEnded && last.speaker ? last : null;
     const lastSpoken = spoken[spoken.length - 1];
-    if (lastSpoken?.speaker) recent = { speaker: lastSpoken.speaker, cue: lastSpoken.cue, block: b };
+    if (lastSpoken?.speaker)
+      recent = { speaker: lastSpoken.speaker, cue: lastSpoken.cue, block: b };
     const subject = subjectRe.exec(text.slice(block.start, block.end));
     if (subject && !/^(?:The|This|That|These|Those|It|He|She|They|We|I)$/.test(subject[1]!)) {
       lastSubject = named(clean(subject[1]!));

@@ -1,0 +1,54 @@
+/** The popup's search over the bundled index: names first, then the words of the indexed sentences. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndexFromDir } from '../../lib/index/build-from-dir';
+import type { SourceIndex } from '../../lib/index/schema';
+import { createSearch, type SearchHit } from '../../lib/search';
+
+let index: SourceIndex;
+let search: (q: string, limit?: number) => SearchHit[];
+beforeAll(async () => {
+  ({ index } = await buildIndexFromDir('seeds'));
+  search = createSearch(index);
+});
+
+const names = (q: string) => search(q).map((h) => h.entity.name);
+
+describe('popup search', () => {
+  it('finds an entity by its name or alias, first', () => {
+    expect(names('bukele')[0]).toBe('Nayib Bukele');
+    expect(names('CECOT')[0]).toBe('Terrorism Confinement Center');
+  });
+
+  it('finds entities by the words of their sentences, in any order, and says why', () => {
+    const hits = search('gang');
+    expect(hits.length).toBeGreaterThan(0);
+    const sentenceHit = hits.find((h) => h.matchedSentence)!;
+    const { text, ranges } = sentenceHit.matchedSentence!;
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const [s, e] of ranges) expect(text.slice(s, e + 1).toLowerCase()).toMatch(/^gangs?$/);
+    expect(names('deportation flights')).toContain('El Salvador');
+    expect(names('aragua tren')).toContain('Tren de Aragua');
+  });
+
+  it('tolerates one typo in a sentence word', () => {
+    // Every entity with a sentence holding the word "deportation" is found from a misspelling of it.
+    const holding = new Set(
+      index.entities
+        .filter((e) =>
+          e.mentions.some((m) =>
+            /\bdeportation\b/i.test(
+              index.articles.find((a) => a.id === m.articleId)!.sentences[m.sentenceIndex]!.text,
+            ),
+          ),
+        )
+        .map((e) => e.name),
+    );
+    expect(holding.size).toBeGreaterThan(3);
+    const found = new Set(search('deportaton', 1000).map((h) => h.entity.name));
+    for (const name of holding) expect(found).toContain(name);
+  });
+
+  it('finds nothing for words no sentence holds', () => {
+    expect(search('xylophonist zebra')).toEqual([]);
+  });
+});
