@@ -1,12 +1,16 @@
 /** Messages between the extension's parts. Every request has a `type`; answers are plain JSON. */
 import type { Article, Attribution, Entity, Mention } from './index/schema';
 
-/** The compact alias table the content script compiles its matcher from. */
+/** The compact alias table the content script compiles its matcher from (every page gets it: keep it small). */
 export interface MatchData {
-  /** [entityId, alias text, caseSensitive, requireCapital] */
-  aliases: Array<[string, string, boolean, boolean]>;
-  names: Record<string, string>;
+  /** [id, name] of each entity; aliases point at them by position. */
+  entities: Array<[string, string]>;
+  /** [entity position, alias text, flags] — flags: 1 = case-sensitive, 2 = must be capitalised. */
+  aliases: Array<[number, string, number]>;
 }
+
+export const ALIAS_CASE_SENSITIVE = 1;
+export const ALIAS_REQUIRE_CAPITAL = 2;
 
 export type ArticleMeta = Omit<Article, 'sentences'>;
 

@@ -20,7 +20,7 @@ experts analysts sources reports report many several few most others everyone so
 yes no please thanks thank dear hello hi oh well okay ok instead perhaps maybe certainly clearly
 overall finally initially currently recently previously additionally similarly separately notably
 ultimately especially particularly specifically generally typically usually often sometimes never
-always once twice earlier late early
+always once twice earlier late early sec section
 `);
 
 export const MONTHS_AND_DAYS = words(`
@@ -43,4 +43,5 @@ detective inspector professor prof prof. chief ceo founder cofounder co-founder 
 pastor bishop archbishop cardinal rabbi imam sheikh emir sultan ayatollah spokesman spokeswoman
 spokesperson deputy envoy councillor councilman councilwoman coach assistant advisor adviser
 counselor counsellor manager associate aide strategist coordinator administrator skipper
+producer analyst consultant editor reporter correspondent pres pres.
 `);

@@ -22,6 +22,9 @@ export interface PlainText {
   blocks: Block[];
 }
 
+/** Stands for a hard line break inside a paragraph until the paragraph is cut at it. */
+const HARD_BREAK = '\u2028';
+
 /** Inline content → its visible words. Images, inline code and raw HTML carry no prose. */
 function inlineText(node: Nodes): string {
   switch (node.type) {
@@ -29,7 +32,8 @@ function inlineText(node: Nodes): string {
       // Emphasis marks CommonMark could not pair ("**Lynne Patton **") are formatting, not words.
       return node.value.replace(/\*{2,}|(?<=\s|^)\*(?=\s|$)/g, ' ');
     case 'break':
-      return ' ';
+      // A hard line break ends a line of its own ("✅ Gas prices down  "): a block, not a space.
+      return HARD_BREAK;
     case 'image':
     case 'imageReference':
     case 'inlineCode':
@@ -53,17 +57,17 @@ export function markdownToText(markdown: string): PlainText {
     switch (node.type) {
       case 'heading':
       case 'paragraph': {
-        const text = clean(inlineText(node));
-        // A paragraph that was only an image or a link to a file leaves nothing worth a line.
-        if (text) {
-          const kind: BlockKind = inQuote
-            ? 'quote'
-            : node.type === 'heading'
-              ? 'heading'
-              : inItem
-                ? 'item'
-                : 'paragraph';
-          lines.push({ text, kind });
+        const kind: BlockKind = inQuote
+          ? 'quote'
+          : node.type === 'heading'
+            ? 'heading'
+            : inItem
+              ? 'item'
+              : 'paragraph';
+        for (const part of inlineText(node).split(HARD_BREAK)) {
+          const text = clean(part);
+          // A paragraph that was only an image or a link to a file leaves nothing worth a line.
+          if (text) lines.push({ text, kind });
         }
         return;
       }

@@ -1,20 +1,27 @@
 /** Read-only views of the index for the other parts of the extension. */
-import type { EntityDetails, EntityView, MatchData, ArticleMeta } from '../messages';
+import {
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_REQUIRE_CAPITAL,
+  type ArticleMeta,
+  type EntityDetails,
+  type EntityView,
+  type MatchData,
+} from '../messages';
 import type { SourceIndex } from './schema';
 import type { MatchAlias } from '../match/matcher';
 import type { MutedName } from '../settings';
 
 export function toMatchData(index: SourceIndex): MatchData {
   return {
-    aliases: index.entities.flatMap((e) =>
-      e.aliases.map((a): [string, string, boolean, boolean] => [
-        e.id,
+    entities: index.entities.map((e) => [e.id, e.name]),
+    aliases: index.entities.flatMap((e, position) =>
+      e.aliases.map((a): [number, string, number] => [
+        position,
         a.text,
-        a.caseSensitive,
-        a.requireCapital,
+        (a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) |
+          (a.requireCapital ? ALIAS_REQUIRE_CAPITAL : 0),
       ]),
     ),
-    names: Object.fromEntries(index.entities.map((e) => [e.id, e.name])),
   };
 }
 
@@ -22,9 +29,16 @@ export function toMatchData(index: SourceIndex): MatchData {
 export function matchAliases(data: MatchData, muted: readonly MutedName[]): MatchAlias[] {
   const mutedKeys = new Set(muted.map((m) => `${m.entityId}\u0000${m.text.toLowerCase()}`));
   const out: MatchAlias[] = [];
-  data.aliases.forEach(([entityId, text, caseSensitive, requireCapital], aliasId) => {
-    if (mutedKeys.has(`${entityId}\u0000${text.toLowerCase()}`)) return;
-    out.push({ entityId, aliasId, text, caseSensitive, requireCapital });
+  data.aliases.forEach(([position, text, flags], aliasId) => {
+    const entityId = data.entities[position]?.[0];
+    if (entityId === undefined || mutedKeys.has(`${entityId}\u0000${text.toLowerCase()}`)) return;
+    out.push({
+      entityId,
+      aliasId,
+      text,
+      caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
+      requireCapital: (flags & ALIAS_REQUIRE_CAPITAL) !== 0,
+    });
   });
   return out;
 }

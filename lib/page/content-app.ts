@@ -60,6 +60,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const site = siteKey(location.href);
   let settings = await getSettings();
   let matchData: MatchData | null = null;
+  let entityNames: Map<string, string> | null = null;
   let annotator: PageAnnotator | null = null;
   let painter: Painter | null = null;
   let activeIndex = -1;
@@ -187,6 +188,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const start = async () => {
     if (annotator) return;
     matchData ??= await send<MatchData>({ type: 'get-match-data' });
+    entityNames ??= new Map(matchData.entities);
     if (annotator || !isSiteEnabled(settings, site) || ctx.isInvalid) return;
     painter = createPainter(settings.highlightStyle);
     annotator = new PageAnnotator(document, {
@@ -240,7 +242,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
         const response: PageMentionsResponse = {
           mentions: list.map((m) => ({
             entityId: m.entityId,
-            name: matchData?.names[m.entityId] ?? m.entityId,
+            name: entityNames?.get(m.entityId) ?? m.entityId,
             text: textOf(m),
           })),
           enabled,

@@ -10,11 +10,11 @@ describe('index quality on the labelled development set', () => {
   it('holds entity precision, recall, alias grouping, typing and quote attribution', async () => {
     const { overall, scores } = await evaluate();
     expect(scores.length).toBeGreaterThanOrEqual(12);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.87);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.73);
-    expect(overall.aliasGrouping).toBeGreaterThanOrEqual(0.55);
-    expect(overall.typeAccuracy).toBeGreaterThanOrEqual(0.8);
-    expect(overall.otherShare).toBeLessThanOrEqual(0.3);
-    expect(overall.quoteAttribution).toBeGreaterThanOrEqual(0.54);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.9);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.8);
+    expect(overall.aliasGrouping).toBeGreaterThanOrEqual(0.65);
+    expect(overall.typeAccuracy).toBeGreaterThanOrEqual(0.82);
+    expect(overall.otherShare).toBeLessThanOrEqual(0.25);
+    expect(overall.quoteAttribution).toBeGreaterThanOrEqual(0.84);
   }, 60_000);
 });
