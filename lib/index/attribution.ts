@@ -28,7 +28,7 @@ const BLOCK_QUOTE_INTRO = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\b[^:
 const ACCORDING_TO = new RegExp(String.raw`(?:^|,\s*)according to\s+([^,.;]+)`, 'iu');
 /** Indirect speech: "Bukele has acknowledged that …", "Mr Obama said race relations had improved". */
 const REPORTED_THAT = new RegExp(
-  String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:that\b|(?![:"“])(?=[\p{Ll}]))`,
+  String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}that\b|(?![:"“])(?=[\p{Ll}]))`,
   'u',
 );
 const WHICH_HAS = new RegExp(

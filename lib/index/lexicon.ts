@@ -39,6 +39,7 @@ export const TYPE_BY_HEAD_WORD: Record<
     cabinet government office service services network news times post journal press media reuters church
     club league federation team board authority coalition movement front cartel gang brotherhood society
     fund trust studios labs airlines motors systems technologies alliance command tribunal patrol
+    enforcement intelligence
     institution institutions conference caucus`
       .split(/\s+/)
       .filter(Boolean)

@@ -122,7 +122,8 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
   const quotes: Quotation[] = [];
   let lastHuman: string | null = null;
   let lastSubject: string | null = null;
-  let continuing: Quotation | null = null;
+  /** The parts of one quotation that runs over paragraphs so far (each paragraph ended inside it). */
+  let openChain: Quotation[] = [];
   /** The last speaker quoted or named with a speech verb, and in which block: a paragraph that is only a
    * quotation, right after, continues their words (the convention of news copy). */
   let recent: { speaker: string; cue?: string; block: number } | null = null;
@@ -145,7 +146,7 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       } else if (dash) {
         q.speaker = clean(dash[1]!);
         q.cue = '—';
-      } else if (beforeVerb && !/[.!?]\s/.test(before.slice(beforeVerb.index))) {
+      } else if (beforeVerb && words >= 3 && !/[.!?]\s/.test(before.slice(beforeVerb.index))) {
         q.speaker = clean(beforeVerb[1]!);
         q.cue = beforeVerb[2];
       } else if (label && n === 0) {
@@ -159,6 +160,15 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       }
       return q;
     });
+    // A quotation that began in earlier paragraphs and names its speaker here: all of it is theirs.
+    const first = found[0];
+    const continues = !!first && openChain.length > 0 && first.start <= block.start + 1;
+    if (continues && first.speaker)
+      for (const q of openChain) {
+        q.speaker = first.speaker;
+        q.cue = first.cue;
+      }
+    const continuing = continues ? openChain[openChain.length - 1]! : null;
     // Pronouns: "it" is the last organisation that spoke; "he"/"she" the last person quoted or named.
     for (const q of found) {
       if (!q.speaker) continue;
@@ -189,7 +199,7 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
           .find((x) => x.speaker) ?? found.slice(n + 1).find((x) => x.speaker);
       const inherited =
         sibling ??
-        (continuing && q.start === block.start ? continuing : null) ??
+        (continuing?.speaker && n === 0 ? continuing : null) ??
         (recent &&
         b - recent.block <= 2 &&
         q.start <= block.start + 1 &&
@@ -203,9 +213,10 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       }
     });
     const spoken = found.filter((q) => q.speaker);
-    quotes.push(...spoken);
+    quotes.push(...found);
     const last = found[found.length - 1];
-    continuing = last && spans[spans.length - 1]!.openEnded && last.speaker ? last : null;
+    const endsOpen = !!last && spans[spans.length - 1]!.openEnded;
+    openChain = endsOpen ? [...(continues && found.length === 1 ? openChain : []), last] : [];
     const lastSpoken = spoken[spoken.length - 1];
     if (lastSpoken?.speaker)
       recent = { speaker: lastSpoken.speaker, cue: lastSpoken.cue, block: b };
@@ -215,5 +226,5 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       if (!lastSpoken) recent = { speaker: lastSubject, cue: subject[2], block: b };
     }
   });
-  return quotes;
+  return quotes.filter((q) => q.speaker);
 }

@@ -246,10 +246,12 @@ export function parseMarkdownSeed(
   if (!front) throw new SeedError(file, 1, 'a Markdown seed starts with "---" YAML front matter');
   if (front.lines < 0)
     throw new SeedError(file, null, 'the front matter is never closed with "---"');
-  const doc = parseDocument(front.yaml, { prettyErrors: false });
+  const doc = parseDocument(front.yaml);
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = (yamlError.linePos?.[0].line ?? 0) + 1;
+    // +1 for the opening "---"; the parser counts from the first line of the YAML.
+    const offset = yamlError.pos[0];
+    const line = front.yaml.slice(0, offset).split('\n').length + 1;
     throw new SeedError(
       file,
       line,

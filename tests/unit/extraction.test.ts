@@ -1,0 +1,154 @@
+/**
+ * How news writes names and quotes, one form per case, built through the whole pipeline with the real
+ * English dictionary (no curation).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../lib/index/build';
+import { nodeEnglish } from '../../lib/index/node-english';
+import type { SourceIndex } from '../../lib/index/schema';
+import type { SeedArticle } from '../../lib/index/seed-file';
+
+function build(...texts: string[]): SourceIndex {
+  const seeds: SeedArticle[] = texts.map((text, i) => ({
+    id: `a${i}`,
+    file: `a${i}.txt`,
+    title: null,
+    outlet: 'Example News',
+    citedSources: [],
+    url: null,
+    published: null,
+    language: 'en',
+    note: null,
+    text,
+  }));
+  return buildIndex(seeds, undefined, nodeEnglish());
+}
+
+const forms = (index: SourceIndex) =>
+  index.entities.map((e) => [e.name, ...e.aliases.map((a) => a.text)]);
+const entity = (index: SourceIndex, form: string) =>
+  index.entities.find((e) => e.name === form || e.aliases.some((a) => a.text === form));
+const said = (index: SourceIndex, start: string) =>
+  index.articles.flatMap((a) => a.sentences).find((s) => s.text.includes(start))?.attribution;
+
+describe('names as news writes them', () => {
+  it('keeps middle initials and suffixes, and one person across spellings and articles', () => {
+    const index = build(
+      'President Donald J. Trump signed the order on Monday.',
+      'Donald Trump spoke in Ohio. Trump said he would return. President Trump left.',
+    );
+    const trump = entity(index, 'Donald J. Trump')!;
+    expect(trump.type).toBe('person');
+    for (const form of ['Donald Trump', 'Trump', 'President Trump'])
+      expect(entity(index, form)).toBe(trump);
+    expect(forms(index).flat()).not.toContain('Donald J');
+  });
+
+  it('keeps connectors inside organisation names, two names joined by "and" stay two', () => {
+    const index = build(
+      'Agents of U.S. Immigration and Customs Enforcement’s (ICE) Boston office made arrests. ' +
+        'Officials from Tunisia and Egypt met. The Office of Management and Budget agreed.',
+    );
+    const ice = entity(index, 'U.S. Immigration and Customs Enforcement')!;
+    expect(ice.type).toBe('organization');
+    expect(entity(index, 'ICE')).toBe(ice);
+    expect(entity(index, 'Tunisia')).toBeDefined();
+    expect(entity(index, 'Egypt')).toBeDefined();
+    expect(forms(index).flat()).not.toContain('Tunisia and Egypt');
+    expect(entity(index, 'Office of Management and Budget')?.type).toBe('organization');
+  });
+
+  it('splits a role title from the name it comes before', () => {
+    const index = build(
+      'Senior White House Counselor Peter Navarro said tariffs work. ' +
+        'Acting Director of U.S. Citizenship and Immigration Services (USCIS) Jane Doe announced a rule.',
+    );
+    expect(entity(index, 'Peter Navarro')?.type).toBe('person');
+    expect(entity(index, 'Jane Doe')?.type).toBe('person');
+    expect(forms(index).flat()).not.toContain('Senior White House Counselor Peter Navarro');
+    expect(entity(index, 'USCIS')?.name).toBe('U.S. Citizenship and Immigration Services');
+  });
+
+  it('does not take ordinary words, headings, file names, handles or hashtags for names', () => {
+    const index = build(
+      'FACT SHEET: President Donald J. Trump Protects Americans',
+      'Watch: the briefing.',
+      'Eggs are cheaper. Terminated the program.',
+      'See Juan-Carlos-Vasquez-Natera.jpg and @SenMullin and #Trade.',
+    );
+    const all = forms(index).flat();
+    for (const junk of [
+      'FACT',
+      'Watch',
+      'Eggs',
+      'Terminated',
+      'Juan-Carlos-Vasquez-Natera.jpg',
+      'SenMullin',
+      'Trade',
+    ])
+      expect(all).not.toContain(junk);
+  });
+
+  it('makes "United States", "U.S." and "the U.S." one place', () => {
+    const index = build('The United States and the U.S. Congress met. U.S. forces left.');
+    const us = entity(index, 'United States')!;
+    expect(us.type).toBe('place');
+    expect(entity(index, 'U.S.')).toBe(us);
+  });
+});
+
+describe('quotes as news writes them', () => {
+  const index = build(
+    [
+      'Jane Smith is the acting secretary. Bob Jones runs the agency.',
+      '“We will act now,” said Acting Secretary Smith.',
+      '“The border is closed,” Jones said.',
+      'Smith added: "We have more to do."',
+      'Jones said: “It is done. Nothing is left.”',
+      '“This is the first sentence. And this is the second,” Smith told reporters.',
+      '“A quotation that runs on. It goes over paragraphs.',
+      '“And ends here,” Jones said.',
+      'According to Reuters, the deal was signed.',
+      'Smith told Congress that the plan would work.',
+      'Officials called it a “historic” step.',
+    ].join('\n'),
+  );
+
+  it.each([
+    ['We will act now', 'Jane Smith'],
+    ['The border is closed', 'Bob Jones'],
+    ['Smith added: "We have more to do."', 'Jane Smith'],
+    ['Jones said: “It is done.', 'Bob Jones'],
+    ['Nothing is left.”', 'Bob Jones'],
+    ['“This is the first sentence.', 'Jane Smith'],
+    ['And this is the second', 'Jane Smith'],
+    ['“A quotation that runs on.', 'Bob Jones'],
+    ['It goes over paragraphs.', 'Bob Jones'],
+  ])('“%s” is a quote by %s', (start, speaker) => {
+    expect(said(index, start.replace(/^“(?=[A-Z][a-z]+ [a-z])/, '“'))).toMatchObject({
+      role: 'quote',
+      by: speaker,
+    });
+  });
+
+  it('reports what a source says without quoting it, and leaves scare quotes as narration', () => {
+    expect(said(index, 'According to Reuters')).toMatchObject({
+      role: 'reported',
+      by: 'Reuters',
+      cue: 'according to',
+    });
+    expect(said(index, 'Smith told Congress')).toMatchObject({
+      role: 'reported',
+      by: 'Jane Smith',
+    });
+    expect(said(index, 'Officials called it')?.role).not.toBe('quote');
+  });
+
+  it('gives sentences with no entity their attribution too', () => {
+    expect(said(index, 'It goes over paragraphs.')?.role).toBe('quote');
+    expect(said(index, 'Jane Smith is the acting')).toMatchObject({
+      role: 'narration',
+      by: 'Example News',
+    });
+  });
+});
