@@ -58,6 +58,8 @@ export interface Candidate {
   allOrdinary: boolean;
   /** Shaped like a person's name: a given name, or capitalised words no dictionary knows. */
   personShape: boolean;
+  /** Starts with a given name ("Kristi", "Lotfi" is not one; "Georgia" and "Temple" are not either). */
+  givenNameFirst: boolean;
   /** A lower-case role noun right before the name ("skipper Wade Bassi", "analyst Tom Forte"). */
   afterRoleNoun: boolean;
   /** The dictionary lists the (one-word) name as a proper noun: a name even when mentioned once. */
@@ -198,7 +200,7 @@ export function findCandidates(
         if (k - j > 1 && j > i && tokens[j + 1]!.text === 'of') {
           let name = i;
           while (name < j && isTitleWord(tokens[name]!.text)) name++;
-          if (looksLikePerson(tokens, name, j, english)) break;
+          if (looksLikePerson(tokens, name, j, ctx)) break;
         }
         j = k;
         // "Executive Order 13224", "Proclamation 10903": a numbered order keeps its number.
@@ -289,17 +291,37 @@ function joinsAcrossAnd(
   );
 }
 
-function isGivenName(word: string): boolean {
-  return GIVEN_NAMES.has(word.toLowerCase());
+/**
+ * A given name that is only a given name here: not a place ("Georgia"), a month ("June"), nor a word
+ * these articles also write in lower case ("temple", "king", "rice") — the name lists hold those too.
+ */
+function isGivenName(
+  word: string,
+  { english, lowercaseWords }: Pick<RunContext, 'english' | 'lowercaseWords'>,
+): boolean {
+  const lower = word.toLowerCase();
+  return (
+    GIVEN_NAMES.has(lower) &&
+    !PLACES.has(word) &&
+    !MONTHS_AND_DAYS.has(lower) &&
+    !lowercaseWords.has(lower) &&
+    // "Verge", "Chase": an English word the dictionary does not also list as a name.
+    !(english.isOrdinary(word) && !english.isProperNoun(word))
+  );
 }
 
 /** "Kristi Noem", "Johanna Persing": a given name first, or capitalised words that are not English words. */
-function looksLikePerson(tokens: Token[], from: number, to: number, english: English): boolean {
+function looksLikePerson(
+  tokens: Token[],
+  from: number,
+  to: number,
+  { english, lowercaseWords }: Pick<RunContext, 'english' | 'lowercaseWords'>,
+): boolean {
   const words = tokens.slice(from, to + 1).map((t) => t.text);
   if (words.length < 2 || words.length > 4) return false;
   if (TYPE_BY_HEAD_WORD[words[words.length - 1]!.toLowerCase()]) return false;
   if (words.some((w) => isAcronym(w) || PLACES.has(w)) || PLACES.has(words.join(' '))) return false;
-  if (isGivenName(words[0]!)) return true;
+  if (isGivenName(words[0]!, { english, lowercaseWords })) return true;
   const last = words[words.length - 1]!;
   return (
     !english.isOrdinary(last) &&
@@ -435,7 +457,7 @@ function emitRun(
   // "Secretary of Homeland Security Kristi Noem": the role ends where a given name begins.
   if (titleAt < 0 && roleHead) {
     for (let k = first + 1; k <= to; k++) {
-      if (isGivenName(tokens[k]!.text) && looksLikePerson(tokens, k, to, english)) {
+      if (isGivenName(tokens[k]!.text, ctx) && looksLikePerson(tokens, k, to, ctx)) {
         pushCandidate(ctx, tokens, first, k - 1, sentenceIndex, {
           ...contextOf(tokens, from, to),
           speechVerbAfter: false,
@@ -539,15 +561,16 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
   }
   // A lower-case noun within two words after the name: "Tren de Aragua terrorist organization".
   const after = context.definesAcronym ? to + 4 : to + 1;
-  if (!tokens[to]!.possessive) {
-    for (let k = after; k < Math.min(after + 2, tokens.length); k++) {
-      const w = tokens[k]!;
-      if (!w.isWord || isCapitalised(w.text)) break;
-      if (TYPE_BY_FOLLOWING_NOUN[w.text]) {
-        context.followingNoun = w.text;
-        break;
-      }
+  // "MS-13 gang", and after a possessive, "Walmart’s stores".
+  for (let k = after; k < Math.min(after + 2, tokens.length); k++) {
+    const w = tokens[k]!;
+    if (!w.isWord || isCapitalised(w.text)) break;
+    if (TYPE_BY_FOLLOWING_NOUN[w.text] && (!tokens[to]!.possessive || k === after)) {
+      context.followingNoun = w.text;
+      break;
     }
+  }
+  if (!tokens[to]!.possessive) {
     // "Trump wrote", "Bukele has acknowledged"
     for (let k = after; k < Math.min(after + 3, tokens.length); k++) {
       const w = tokens[k]!.text.toLowerCase();
@@ -651,7 +674,8 @@ function pushCandidate(
     beforePlace: context.beforePlace,
     appositiveNoun: context.appositiveNoun,
     allOrdinary,
-    personShape: looksLikePerson(tokens, from, to, english),
+    personShape: looksLikePerson(tokens, from, to, ctx),
+    givenNameFirst: isGivenName(words[0]!, ctx),
     afterRoleNoun:
       !!tokens[from - 1] &&
       /^\p{Ll}/u.test(tokens[from - 1]!.text) &&

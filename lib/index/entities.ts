@@ -16,6 +16,19 @@ import {
   TYPE_BY_HEAD_WORD,
 } from './lexicon';
 
+/** Following nouns that hint at a type without naming it ("stores", "residents"). */
+const CONTEXT_NOUNS = new Set(
+  'store stores shares stock chain employees customers platform spokesman spokeswoman spokesperson executives headquarters brand residents mayor county'.split(
+    ' ',
+  ),
+);
+
+const COMPASS = new Set(
+  'north south east west northern southern eastern western upper lower central midtown downtown northeast northwest southeast southwest'.split(
+    ' ',
+  ),
+);
+
 /** Nouns that say an appositive describes a person: "Jane Roe, a fierce elder of …". */
 const PERSON_NOUNS = new Set(
   `man woman boy girl mother father son daughter wife husband brother sister elder resident fisherman
@@ -132,16 +145,24 @@ export function typeVotes(
     (name === name.toUpperCase() && PLACES.has(titled))
   )
     vote('place', 4);
-  if (GIVEN_NAMES.has(words[0]!.toLowerCase())) vote('person', words.length > 1 ? 2 : 1);
+  if (candidates.some((c) => c.givenNameFirst)) vote('person', words.length > 1 ? 2 : 1);
+  // "West Side", "Northern Pacific", "Lower Manhattan": a compass word before a name makes a region.
+  if (words.length > 1 && COMPASS.has(words[0]!.toLowerCase()) && !headType) vote('place', 2);
+  // An acronym with no other clue is most often an institution's (BBC, ICE, GOP).
+  if (words.length === 1 && isAcronym(name)) vote('organization', 0.9);
   // "Congress", "Parliament": an institution word used as a name on its own.
   if (words.length === 1 && headType === 'organization') vote('organization', 1);
   if (candidates.some((c) => c.personShape)) vote('person', 1.5);
+  // "Walmart’s stores", "Toledo residents": a hint, counted once, that a head word outweighs.
+  const hint = candidates.find((c) => c.followingNoun && CONTEXT_NOUNS.has(c.followingNoun));
+  if (hint) vote(TYPE_BY_FOLLOWING_NOUN[hint.followingNoun!]!, 1);
   // "Department of Homeland Security" before "Secretary": the words a role hangs on are an institution.
-  if (candidates.some((c) => c.fromRolePrefix)) vote('organization', 2);
+  if (candidates.some((c) => c.fromRolePrefix)) vote('organization', 1.5);
   for (const c of candidates) {
     if (c.role) vote('person', 3);
     if (c.followingNoun === 'administration') vote('person', 1);
-    else if (c.followingNoun) vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
+    else if (c.followingNoun && !CONTEXT_NOUNS.has(c.followingNoun))
+      vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
     if (c.speechVerbAfter) vote('person', 1);
     if (c.afterRoleNoun) vote('person', 2);
     if (c.beforePlace) vote('place', 3);

