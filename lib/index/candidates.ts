@@ -339,6 +339,17 @@ function isNameWord(t: Token): boolean {
   return t.isWord && (isCapitalised(t.text) || isAcronym(t.text)) && t.text !== 'I';
 }
 
+/** Written in capitals: "US", "THE". */
+function shouted(word: string): boolean {
+  return word.length > 1 && /\p{Lu}/u.test(word) && word === word.toUpperCase();
+}
+
+/** The last word of a run that is not a number ("Order" in "Executive Order 13224"). */
+function lastWordOf(tokens: Token[], from: number, to: number): string {
+  for (let k = to; k >= from; k--) if (!/^\p{N}+$/u.test(tokens[k]!.text)) return tokens[k]!.text;
+  return tokens[to]!.text;
+}
+
 /** Lower-case particles of surnames ("de Blasio", "van der Berg"). */
 const PARTICLES = new Set([
   'de',
@@ -408,14 +419,21 @@ function emitRun(
     const w = tokens[first]!.text;
     const lw = w.toLowerCase();
     // "New Zealand", "Department of …", "Memorandum of …": the word starts a name, it is not a sentence's.
+    const connectorNext = first < to && NAME_CONNECTORS.has(tokens[first + 1]!.text);
     const startsName =
       PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`) ||
-      (first < to &&
-        NAME_CONNECTORS.has(tokens[first + 1]!.text) &&
-        (!!TYPE_BY_HEAD_WORD[lw] || isTitleWord(w))) ||
-      !!TYPE_BY_HEAD_WORD[tokens[to]!.text.toLowerCase()];
+      (connectorNext
+        ? !!TYPE_BY_HEAD_WORD[lw] || isTitleWord(w)
+        : !!TYPE_BY_HEAD_WORD[lastWordOf(tokens, first, to).toLowerCase()]);
     const ordinary =
-      (ORDINARY_WORDS.has(lw) && !PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`)) ||
+      // "US" in capitals is the country, not the pronoun.
+      (ORDINARY_WORDS.has(lw) &&
+        !(
+          shouted(w) &&
+          !shouted(tokens[first + 1]?.text ?? '') &&
+          !shouted(tokens[first - 1]?.text ?? '')
+        ) &&
+        !PLACES.has(`${w} ${tokens[first + 1]?.text ?? ''}`)) ||
       (atSentenceStart &&
         !startsName &&
         first === from &&

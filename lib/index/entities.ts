@@ -254,7 +254,9 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   for (const g of groups.values()) {
     if (g.mergedInto || g.key.includes(' ')) continue;
     const surface = [...g.surfaces.keys()][0];
-    if (!surface || !isAcronym(surface)) continue;
+    // "TdA" for Tren de Aragua: a short word of capitals with a connector's small letter.
+    const mixedCase = !!surface && /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}&]{2,6}$/u.test(surface);
+    if (!surface || !(isAcronym(surface) || mixedCase)) continue;
     const letters = acronymLetters(surface);
     if (!letters) continue;
     const matches = multiWord.filter((m) =>
@@ -341,6 +343,12 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
       if (!aliasTexts.has(key)) aliasTexts.set(key, text);
     };
     addAlias(name);
+    // "Kingdom of Saudi Arabia" is also called "Saudi Arabia".
+    const contained =
+      /^(?:Kingdom|Republic|State|Commonwealth|Emirate|Principality|Sultanate|Federation) of (?:the )?(.+)$/.exec(
+        name,
+      );
+    if (contained && PLACES.has(contained[1]!)) addAlias(contained[1]!);
     for (const m of members) {
       for (const s of m.surfaces.keys()) addAlias(s);
       for (const s of m.extraAliases) addAlias(s);
@@ -426,6 +434,11 @@ function mergeQualifiedNames(groups: Map<string, Group>): void {
       }
     }
     const last = words[words.length - 1]!;
+    // "Environmental Protection Department" is the "Department of Environmental Protection".
+    if (TYPE_BY_HEAD_WORD[last] === 'organization' && words.length > 1) {
+      const inverted = live(`${last} of ${words.slice(0, -1).join(' ')}`);
+      if (inverted && inverted !== g) merge(g, inverted);
+    }
     if (COMPANY_SUFFIXES.has(last)) {
       for (let cut = words.length - 1; cut >= 1; cut--) {
         const base = live(words.slice(0, cut).join(' '));

@@ -11,8 +11,8 @@ describe('index quality on the labelled development set', () => {
     const { overall, scores } = await evaluate();
     expect(scores.length).toBeGreaterThanOrEqual(12);
     expect(overall.precision).toBeGreaterThanOrEqual(0.9);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.8);
-    expect(overall.aliasGrouping).toBeGreaterThanOrEqual(0.69);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.81);
+    expect(overall.aliasGrouping).toBeGreaterThanOrEqual(0.74);
     expect(overall.typeAccuracy).toBeGreaterThanOrEqual(0.88);
     expect(overall.otherShare).toBeLessThanOrEqual(0.19);
     expect(overall.quoteAttribution).toBeGreaterThanOrEqual(0.84);

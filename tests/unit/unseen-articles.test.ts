@@ -22,7 +22,9 @@ describe('unseen articles, no overrides', () => {
     for (const place of ['Kenya', 'Louisiana', 'Iran', 'Nairobi'])
       expect(e.get(place)?.type).toBe('place');
     expect(e.get('African Union')?.type).toBe('organization');
-    expect(e.get('Congress')?.type).toBe('organization');
+    // "the US Congress" and "Congress": one institution, named by its fuller form.
+    expect(e.get('US Congress')?.type).toBe('organization');
+    expect(e.get('US Congress')?.aliases.map((a) => a.text)).toContain('Congress');
     expect(e.has('BBC')).toBe(true);
     for (const junk of [
       'Mr',
