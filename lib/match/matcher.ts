@@ -25,7 +25,7 @@ import {
   foldedChar,
   normalizeForMatch,
 } from './chars';
-import { NEIGHBOUR_CHARS, standsAlone } from './neighbours';
+import { HYPHEN_CHARS, hyphenatedIntoWord, NEIGHBOUR_CHARS, standsAlone } from './neighbours';
 
 export interface MatchAlias {
   /** The caller's identifiers, handed back with every match. */
@@ -172,6 +172,13 @@ export class Matcher {
 
   /** Whether a match of `pattern` at [start, end) of `text` is a name of its own (neighbours.ts). */
   acceptsContext(pattern: number, text: string, start: number, end: number): boolean {
+    if (
+      hyphenatedIntoWord(
+        text.slice(Math.max(0, start - HYPHEN_CHARS), start),
+        text.slice(end, end + 2),
+      )
+    )
+      return false;
     if (!this.patterns[pattern]!.standalone) return true;
     return standsAlone(
       text.slice(Math.max(0, start - NEIGHBOUR_CHARS), start),

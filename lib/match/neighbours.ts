@@ -31,3 +31,35 @@ export function standsAlone(before: string, after: string): boolean {
   const next = WORD_AFTER.exec(after)?.[1];
   return !next || isNeutral(next);
 }
+
+/**
+ * A name hyphenated into another word is part of that word: "SAFE" in "SAFE-guarded", "Trump" in
+ * "Trump-style". The alias itself may hold a hyphen ("MS-13"): only the text outside the match counts.
+ * Two exceptions keep the mark: a capitalised word on the other side ("Trump-Vance", "Biden-Harris" —
+ * names joined) and a prefix that qualifies the name ("anti-Trump", "pro-Bukele", "ex-Secretary"), because
+ * the reader is reading about that name.
+ */
+const HYPHEN_THEN_LOWER = /^[-\u2010\u2011][\p{Ll}]/u;
+const WORD_THEN_HYPHEN = /([\p{L}\p{M}]+)[-\u2010\u2011]$/u;
+const NAME_PREFIXES = new Set([
+  'anti',
+  'pro',
+  'ex',
+  'non',
+  'post',
+  'pre',
+  'neo',
+  'pseudo',
+  'mid',
+  'then',
+  'un',
+]);
+
+export function hyphenatedIntoWord(before: string, after: string): boolean {
+  if (HYPHEN_THEN_LOWER.test(after)) return true;
+  const prev = WORD_THEN_HYPHEN.exec(before)?.[1];
+  return !!prev && /^\p{Ll}/u.test(prev) && !NAME_PREFIXES.has(prev.toLowerCase());
+}
+
+/** How much text around a match `hyphenatedIntoWord` needs. */
+export const HYPHEN_CHARS = 12;

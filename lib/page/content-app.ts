@@ -112,7 +112,13 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     },
     onOpenReader: (articleId, sentenceIndex) =>
       void send({ type: 'open-reader', articleId, sentenceIndex }),
-    onPointerOnCard: (inside) => hover.overCard(inside),
+    onPointerOnCard: (inside) => {
+      // The pointer may rest on the name while the card moves away from under it.
+      const p = lastPointer;
+      const still =
+        !inside && !!annotator && !!p && mentionAtPoint(annotator, p.x, p.y) === hover.current;
+      hover.overCard(inside, still);
+    },
     onPin: () => {
       const m = hover.current;
       if (m && !hover.pinned) {

@@ -64,9 +64,13 @@ export class HoverIntent<T> {
     }, this.delays().openMs);
   }
 
-  overCard(inside: boolean): void {
+  /**
+   * The pointer entered or left the card. Leaving it for the name the card is about is not leaving: a
+   * card first drawn under a resting pointer, then moved beside the name, must stay open.
+   */
+  overCard(inside: boolean, stillOverTarget = false): void {
     this.onCard = inside;
-    if (inside) this.cancelClose();
+    if (inside || stillOverTarget) this.cancelClose();
     else if (!this.pinned && this.current !== null) this.scheduleClose();
   }
 

@@ -63,6 +63,7 @@ export class PopoverController {
     await this.mount();
     if (id !== this.requestId) return;
     this.draw(null, pageText, pinned);
+    if (this.dialog && !this.stopAutoUpdate) this.dialog.style.visibility = 'hidden';
     this.position(mention);
     if (focus) this.dialog?.focus({ preventScroll: true });
     const details = await this.options.loadDetails(mention.entityId);
@@ -163,6 +164,8 @@ export class PopoverController {
       }).then(({ x, y }) => {
         floating.style.left = `${Math.round(x)}px`;
         floating.style.top = `${Math.round(y)}px`;
+        // Shown only once placed: drawn first under a resting pointer, it would count as entered and left.
+        floating.style.visibility = 'visible';
       });
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = autoUpdate(reference, floating, update, { animationFrame: false });

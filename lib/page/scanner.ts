@@ -11,7 +11,12 @@
  * when the deadline passes and resumes where it stopped.
  */
 import { MatchStream, type Matcher } from '../match/matcher';
-import { NEIGHBOUR_CHARS, standsAlone } from '../match/neighbours';
+import {
+  HYPHEN_CHARS,
+  hyphenatedIntoWord,
+  NEIGHBOUR_CHARS,
+  standsAlone,
+} from '../match/neighbours';
 import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
 
 export interface PageMention {
@@ -198,6 +203,13 @@ export class SubtreeScan {
       const start = found[i]!;
       const end = found[i + 1]!;
       const pattern = found[i + 2]!;
+      if (
+        hyphenatedIntoWord(
+          this.blockText(start - HYPHEN_CHARS, start),
+          this.blockText(end, end + 2),
+        )
+      )
+        continue;
       if (this.matcher.patterns[pattern]!.standalone) {
         // Only the few words around the match are read, however long the block.
         const before = this.blockText(start - NEIGHBOUR_CHARS, start);

@@ -61,4 +61,14 @@ describe('HoverIntent', () => {
     vi.advanceTimersByTime(500);
     expect(events).toEqual(['open a', 'open b']);
   });
+
+  it('stays open when the card moves away from under a pointer resting on the name', () => {
+    intent.overTarget('a');
+    vi.advanceTimersByTime(500);
+    // Drawn under the pointer, then placed beside the name: entered and left without a move.
+    intent.overCard(true);
+    intent.overCard(false, true);
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual(['open a']);
+  });
 });

@@ -45,6 +45,14 @@ const find = (text: string) =>
 
 describe('matcher', () => {
   it.each<[string, string[]]>([
+    // hyphenated into another word: not the name; joined names and qualifying prefixes: the name
+    ['the SAFE-guarded border', []],
+    ['a Trump-style rally', []],
+    ['the mid-Noem era', ['Noem→noem']],
+    ['an anti-Trump protest', ['Trump→trump']],
+    ['the Trump-Bukele meeting', ['Trump→trump', 'Bukele→bukele']],
+    ['super-Bukele', []],
+    ['members of MS-13 met', ['MS-13→ms13']],
     // plain names and aliases
     ['Nayib Bukele spoke.', ['Nayib Bukele→bukele']],
     ['Bukele spoke.', ['Bukele→bukele']],

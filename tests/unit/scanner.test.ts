@@ -89,6 +89,11 @@ describe('scanner', () => {
     ).toEqual(['Trump→trump']);
   });
 
+  it('does not mark a name hyphenated into another word, even across inline elements', () => {
+    const root = page('<p>The <b>SAFE</b>-guarded border, the SAFE program, an anti-Trump rally.</p>');
+    expect(found(root)).toEqual(['SAFE→safe', 'Trump→trump']);
+  });
+
   it('keeps case rules on the page: "safe" is not SAFE', () => {
     expect(found(page('<p>Stay safe. The SAFE programme. Safe travels.</p>'))).toEqual([
       'SAFE→safe',
