@@ -23,7 +23,8 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [newSite, setNewSite] = useState('');
   const [siteError, setSiteError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  /** The last confirmation, shown beside the control it concerns. */
+  const [status, setStatus] = useState<{ section: Section; message: string } | null>(null);
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -36,12 +37,17 @@ export function OptionsApp() {
   };
   if (!settings) return null;
 
-  const saved = (message: string) => setStatus(message);
+  const saved = (section: Section, message: string) => setStatus({ section, message });
+  const statusOf = (section: Section) => (
+    <p class="sc-status" role="status" aria-live="polite">
+      {status?.section === section ? status.message : ''}
+    </p>
+  );
   const addSite = (e: Event) => {
     e.preventDefault();
     const raw = newSite.trim();
     const key = siteKey(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
-    if (!raw || !key) {
+    if (!raw || !key || !isHostName(key)) {
       setSiteError('Enter a site such as example.com');
       return;
     }
@@ -49,15 +55,18 @@ export function OptionsApp() {
     setNewSite('');
     if (!settings.disabledSites.includes(key))
       void persist('disabledSites', [...settings.disabledSites, key]).then(() =>
-        saved(`${key} added.`),
+        saved('sites', `${key} added.`),
       );
   };
-  const delay = (key: 'openMs' | 'closeMs', value: string) => {
-    const n = Math.round(Number(value));
-    if (!Number.isFinite(n) || n < 0 || n > 10000) return;
+  /** Saves a delay typed in a field; returns the error to show beside it, or null when saved. */
+  const delay = (key: 'openMs' | 'closeMs', value: string): string | null => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 10000)
+      return 'Enter a whole number of milliseconds from 0 to 10000.';
     void persist('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() =>
-      saved('Delay saved.'),
+      saved('cards', 'Delay saved.'),
     );
+    return null;
   };
 
   return (
@@ -69,8 +78,9 @@ export function OptionsApp() {
           label="Mark indexed names on web pages"
           description="When off, Source Context does no work on any page."
           checked={settings.enabled}
-          onChange={(on) => void persist('enabled', on).then(() => saved('Saved.'))}
+          onChange={(on) => void persist('enabled', on).then(() => saved('everywhere', 'Saved.'))}
         />
+        {statusOf('everywhere')}
       </section>
 
       <section class="sc-section">
@@ -97,13 +107,14 @@ export function OptionsApp() {
                 value={s.value}
                 checked={settings.highlightStyle === s.value}
                 onChange={() =>
-                  void persist('highlightStyle', s.value).then(() => saved('Style saved.'))
+                  void persist('highlightStyle', s.value).then(() => saved('cards', 'Style saved.'))
                 }
               />
               {s.label}
             </label>
           ))}
         </fieldset>
+        {statusOf('cards')}
       </section>
 
       <section class="sc-section">
@@ -123,7 +134,7 @@ export function OptionsApp() {
                     void persist(
                       'disabledSites',
                       settings.disabledSites.filter((s) => s !== site),
-                    ).then(() => saved(`${site} removed.`))
+                    ).then(() => saved('sites', `${site} removed.`))
                   }
                 >
                   Remove
@@ -153,34 +164,39 @@ export function OptionsApp() {
             </p>
           )}
         </form>
+        {statusOf('sites')}
       </section>
 
       <section class="sc-section">
-        <h2 class="sc-section-title">Muted names</h2>
-        {settings.mutedNames.length === 0 ? (
+        <h2 class="sc-section-title">Not marked</h2>
+        {settings.mutedEntities.length === 0 ? (
           <p class="sc-empty">None. Use “Not this” on a card to stop a name being marked.</p>
         ) : (
           <ul class="sc-list">
-            {settings.mutedNames.map((m) => (
-              <li key={`${m.entityId}:${m.text}`}>
-                <span>{m.text}</span>
+            {settings.mutedEntities.map((m) => (
+              <li key={`${m.entityId}:${m.site ?? '*'}`}>
+                <span>
+                  {m.name}{' '}
+                  <span class="sc-muted-scope">— {m.site ? `on ${m.site}` : 'everywhere'}</span>
+                </span>
                 <button
                   type="button"
                   class="sc-link"
-                  aria-label={`Unmute “${m.text}”`}
+                  aria-label={`Mark “${m.name}” again`}
                   onClick={() =>
                     void persist(
-                      'mutedNames',
-                      settings.mutedNames.filter((x) => x !== m),
-                    ).then(() => saved('Name unmuted.'))
+                      'mutedEntities',
+                      settings.mutedEntities.filter((x) => x !== m),
+                    ).then(() => saved('muted', `“${m.name}” is marked again.`))
                   }
                 >
-                  Unmute
+                  Mark again
                 </button>
               </li>
             ))}
           </ul>
         )}
+        {statusOf('muted')}
       </section>
 
       <section class="sc-section">
@@ -195,16 +211,14 @@ export function OptionsApp() {
             ) {
               void resetSettings()
                 .then(() => setSettings({ ...DEFAULT_SETTINGS }))
-                .then(() => saved('Defaults restored.'));
+                .then(() => saved('reset', 'Defaults restored.'));
             }
           }}
         >
           Reset to defaults
         </button>
+        {statusOf('reset')}
       </section>
-      <p class="sc-status" role="status" aria-live="polite">
-        {status}
-      </p>
     </main>
   );
 }
@@ -216,8 +230,11 @@ function DelayField({
 }: {
   label: string;
   value: number;
-  onChange: (value: string) => void;
+  /** Saves the value, or returns why it cannot be saved. */
+  onChange: (value: string) => string | null;
 }) {
+  const [error, setError] = useState<string | null>(null);
+  const id = `sc-delay-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <label class="sc-field">
       <span>{label}</span>
@@ -227,8 +244,27 @@ function DelayField({
         max={10000}
         step={50}
         value={value}
-        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => setError(onChange((e.currentTarget as HTMLInputElement).value))}
       />
+      {error && (
+        <span id={`${id}-error`} class="sc-error sc-field-error">
+          {error}
+        </span>
+      )}
     </label>
+  );
+}
+
+type Section = 'everywhere' | 'cards' | 'sites' | 'muted' | 'reset';
+
+/** A host name ("example.com", "news.example.co.uk", "localhost", "127.0.0.1"), not "not%20a%20site". */
+function isHostName(site: string): boolean {
+  return (
+    site === 'file://' ||
+    site === 'localhost' ||
+    /^(?:\d{1,3}\.){3}\d{1,3}$/.test(site) ||
+    /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i.test(site)
   );
 }

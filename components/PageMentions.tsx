@@ -6,6 +6,8 @@ export interface PageEntity {
   name: string;
   count: number;
   firstIndex: number;
+  /** False when the reader muted it: found on the page, not marked there. */
+  marked: boolean;
 }
 
 export function groupPageMentions(mentions: PageMentionItem[]): PageEntity[] {
@@ -13,7 +15,14 @@ export function groupPageMentions(mentions: PageMentionItem[]): PageEntity[] {
   mentions.forEach((m, i) => {
     const e = byId.get(m.entityId);
     if (e) e.count++;
-    else byId.set(m.entityId, { entityId: m.entityId, name: m.name, count: 1, firstIndex: i });
+    else
+      byId.set(m.entityId, {
+        entityId: m.entityId,
+        name: m.name,
+        count: 1,
+        firstIndex: i,
+        marked: m.marked !== false,
+      });
   });
   return [...byId.values()].sort((a, b) => b.count - a.count || a.firstIndex - b.firstIndex);
 }
@@ -32,6 +41,7 @@ export function PageMentions({
         <li key={e.entityId}>
           <button type="button" class="sc-page-item" onClick={() => onReveal(e)}>
             <span class="sc-page-name">{e.name}</span>
+            {!e.marked && <span class="sc-page-note">not marked</span>}
             <span class="sc-page-count" aria-label={`${e.count} mentions`}>
               {e.count}
             </span>

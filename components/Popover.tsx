@@ -1,16 +1,24 @@
-/** The hover card's frame: a labelled, non-modal dialog around EntityCard, with close and mute controls. */
+/**
+ * The hover card's frame: a labelled, non-modal dialog around EntityCard, with close and "Not this"
+ * controls (stop marking the entity on this site or everywhere, with an undo), and the keyboard help.
+ */
 import type { Ref } from 'preact';
 import type { EntityDetails } from '../lib/messages';
 import { EntityCard } from './EntityCard';
+
+export type MuteScope = 'site' | 'everywhere';
 
 export interface PopoverProps {
   details: EntityDetails | null;
   /** The name as written on the page, offered for muting. */
   pageText: string;
   pinned: boolean;
+  /** Set once the reader chose "Not this": the card offers the undo. */
+  muted: MuteScope | null;
   dialogRef?: Ref<HTMLDivElement>;
   onClose: () => void;
-  onMute: () => void;
+  onMute: (scope: MuteScope) => void;
+  onUndoMute: () => void;
   onOpenReader: (articleId: string, sentenceIndex: number) => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -55,9 +63,26 @@ export function Popover(props: PopoverProps) {
         </p>
       )}
       <div class="sc-popover-footer">
-        <button type="button" class="sc-link" onClick={props.onMute}>
-          Not this — stop marking “{props.pageText}”
-        </button>
+        {props.muted ? (
+          <p class="sc-muted-note" role="status">
+            No longer marked {props.muted === 'site' ? 'on this site' : 'anywhere'}.{' '}
+            <button type="button" class="sc-link" onClick={props.onUndoMute}>
+              Undo
+            </button>
+          </p>
+        ) : (
+          <p class="sc-not-this">
+            Not this? Stop marking “{details?.entity.name ?? props.pageText}”{' '}
+            <button type="button" class="sc-link" onClick={() => props.onMute('site')}>
+              on this site
+            </button>{' '}
+            ·{' '}
+            <button type="button" class="sc-link" onClick={() => props.onMute('everywhere')}>
+              everywhere
+            </button>
+          </p>
+        )}
+        <p class="sc-help">Esc closes · Tab moves through the card · Alt+Shift+N: next name</p>
       </div>
     </div>
   );

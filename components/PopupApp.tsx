@@ -19,7 +19,7 @@ import {
   watchSettings,
   type Settings,
 } from '../lib/settings';
-import { pageMentions, revealMention, targetTab } from '../lib/tabs';
+import { pageMentions, revealEntity, targetTab } from '../lib/tabs';
 import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
 import { SearchResults } from './SearchResults';
@@ -64,7 +64,7 @@ export function PopupApp() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [tab, settings?.enabled, settings?.disabledSites.join('\n'), settings?.mutedNames.length]);
+  }, [tab, settings?.enabled, settings?.disabledSites.join('\n'), settings?.mutedEntities.length]);
 
   const search = useMemo(() => (index ? createSearch(index) : null), [index]);
   const hits = useMemo(() => (search ? search(query) : []), [search, query]);
@@ -95,7 +95,8 @@ export function PopupApp() {
   };
   const reveal = (e: PageEntity) => {
     if (!tab?.id) return;
-    void revealMention(tab.id, e.firstIndex).then(() => {
+    // Each activation moves on to the entity's next mention on the page.
+    void revealEntity(tab.id, e.entityId).then(() => {
       // As a real popup, get out of the way so the card on the page can be read.
       if (!params.has('tabId')) window.close();
     });
@@ -182,6 +183,8 @@ export function PopupApp() {
             Source Context can’t run on this page (browser pages and extension stores are off
             limits).
           </p>
+        ) : settings && !settings.enabled ? (
+          <p class="sc-empty">Source Context is off everywhere. Turn it on below.</p>
         ) : !page.enabled ? (
           <p class="sc-empty">Off for this site.</p>
         ) : (
@@ -192,7 +195,11 @@ export function PopupApp() {
         <section class="sc-section sc-switches" aria-label="Switches">
           {site && (
             <Switch
-              label={`${isSiteEnabled({ ...settings, enabled: true }, site) ? 'On' : 'Off'} for ${site}`}
+              label={
+                settings.enabled
+                  ? `${isSiteEnabled(settings, site) ? 'On' : 'Off'} for ${site}`
+                  : `${site}: off everywhere`
+              }
               checked={!settings.disabledSites.includes(site)}
               disabled={!settings.enabled}
               onChange={(on) => void setSiteEnabled(site, on)}

@@ -16,17 +16,21 @@ export function Sentence({
           p.em ? <mark key={i}>{p.text}</mark> : p.text,
         )}
       </blockquote>
-      <p class="sc-attribution">
-        <span class="sc-role-label">{attributionLabel(mention.attribution)}</span>
-        {onOpenReader && (
-          <>
-            {' · '}
+      {/* The article's own voice is said once, in its source line: only quotes and reported speech
+          carry a line of their own. */}
+      {(mention.attribution.role !== 'narration' || onOpenReader) && (
+        <p class="sc-attribution">
+          {mention.attribution.role !== 'narration' && (
+            <span class="sc-role-label">{attributionLabel(mention.attribution)}</span>
+          )}
+          {mention.attribution.role !== 'narration' && onOpenReader && ' · '}
+          {onOpenReader && (
             <button type="button" class="sc-link" onClick={onOpenReader}>
               Open in reader
             </button>
-          </>
-        )}
-      </p>
+          )}
+        </p>
+      )}
     </li>
   );
 }

@@ -42,6 +42,8 @@ export type BackgroundRequest =
 export type ContentRequest =
   | { type: 'get-page-mentions' }
   | { type: 'reveal-mention'; index: number }
+  /** Opens the card at this entity's next mention after the one shown last (its first, at first). */
+  | { type: 'reveal-entity'; entityId: string }
   | { type: 'next-mention' };
 
 export interface PageMentionItem {
@@ -49,6 +51,8 @@ export interface PageMentionItem {
   name: string;
   /** Exactly as written on the page. */
   text: string;
+  /** False for a mention of an entity the reader muted: listed, not marked on the page. */
+  marked: boolean;
 }
 
 export interface PageMentionsResponse {

@@ -9,8 +9,17 @@ export type HighlightStyle = 'underline' | 'background' | 'none';
 
 export type { HoverDelays };
 
-export interface MutedName {
-  /** The alias as written in the index ("Washington"). */
+/** An entity the reader chose not to have marked ("Not this"), on one site or everywhere. */
+export interface MutedEntity {
+  entityId: string;
+  /** Its name, to list it in the options page without loading the index. */
+  name: string;
+  /** The site it is muted on (as `siteKey` gives it), or null for everywhere. */
+  site: string | null;
+}
+
+/** The first build muted one alias of an entity; such entries now mute the entity everywhere. */
+interface LegacyMutedName {
   text: string;
   entityId: string;
 }
@@ -18,7 +27,7 @@ export interface MutedName {
 export interface Settings {
   enabled: boolean;
   disabledSites: string[];
-  mutedNames: MutedName[];
+  mutedEntities: MutedEntity[];
   hoverDelays: HoverDelays;
   highlightStyle: HighlightStyle;
 }
@@ -26,7 +35,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   disabledSites: [],
-  mutedNames: [],
+  mutedEntities: [],
   hoverDelays: { openMs: 500, closeMs: 300 },
   highlightStyle: 'underline',
 };
@@ -37,14 +46,15 @@ const isDelay = (v: unknown) =>
 const VALIDATORS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
   enabled: (v): v is boolean => typeof v === 'boolean',
   disabledSites: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
-  mutedNames: (v): v is MutedName[] =>
+  mutedEntities: (v): v is MutedEntity[] =>
     Array.isArray(v) &&
     v.every(
       (m) =>
         typeof m === 'object' &&
         m !== null &&
-        typeof m.text === 'string' &&
-        typeof m.entityId === 'string',
+        typeof m.entityId === 'string' &&
+        typeof m.name === 'string' &&
+        (m.site === null || typeof m.site === 'string'),
     ),
   hoverDelays: (v): v is HoverDelays =>
     typeof v === 'object' &&
@@ -56,11 +66,28 @@ const VALIDATORS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = 
 };
 
 // Every item carries a version: a later change of shape bumps it and adds a `migrations` entry, which
-// WXT runs once on start-up. All are at their first version today.
+// WXT runs once on start-up. "mutedNames" became "mutedEntities" (version 2: one alias muted → the
+// entity muted everywhere).
 const items = {
   enabled: storage.defineItem<boolean>('local:enabled', { fallback: true, version: 1 }),
   disabledSites: storage.defineItem<string[]>('local:disabledSites', { fallback: [], version: 1 }),
-  mutedNames: storage.defineItem<MutedName[]>('local:mutedNames', { fallback: [], version: 1 }),
+  mutedEntities: storage.defineItem<MutedEntity[]>('local:mutedNames', {
+    fallback: [],
+    version: 2,
+    migrations: {
+      2: (old: unknown): MutedEntity[] =>
+        Array.isArray(old)
+          ? (old as LegacyMutedName[])
+              .filter((m) => typeof m?.entityId === 'string')
+              .filter((m, i, all) => all.findIndex((x) => x.entityId === m.entityId) === i)
+              .map((m) => ({
+                entityId: m.entityId,
+                name: String(m.text ?? m.entityId),
+                site: null,
+              }))
+          : [],
+    },
+  }),
   hoverDelays: storage.defineItem<HoverDelays>('local:hoverDelays', {
     fallback: DEFAULT_SETTINGS.hoverDelays,
     version: 1,
@@ -72,6 +99,11 @@ const items = {
 };
 
 export type SettingKey = keyof Settings;
+
+/** Runs pending migrations now (WXT also runs them on start-up and after an update). */
+export async function migrateSettings(): Promise<void> {
+  await Promise.all(Object.values(items).map((item) => item.migrate()));
+}
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
   let value: unknown;
@@ -128,4 +160,15 @@ export async function setSiteEnabled(site: string, enabled: boolean): Promise<vo
   const sites = await getSetting('disabledSites');
   const next = enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])];
   await setSetting('disabledSites', next);
+}
+
+/** Whether an entity is muted on this site (or everywhere). */
+export function isEntityMuted(
+  settings: Pick<Settings, 'mutedEntities'>,
+  entityId: string,
+  site: string | null,
+): boolean {
+  return settings.mutedEntities.some(
+    (m) => m.entityId === entityId && (m.site === null || m.site === site),
+  );
 }

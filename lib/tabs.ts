@@ -26,3 +26,9 @@ export async function revealMention(tabId: number, index: number): Promise<void>
   const request: ContentRequest = { type: 'reveal-mention', index };
   await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
 }
+
+/** Shows the entity's next mention in the tab (each call moves on; it wraps around). */
+export async function revealEntity(tabId: number, entityId: string): Promise<void> {
+  const request: ContentRequest = { type: 'reveal-entity', entityId };
+  await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
+}

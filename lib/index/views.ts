@@ -9,7 +9,6 @@ import {
 } from '../messages';
 import type { SourceIndex } from './schema';
 import type { MatchAlias } from '../match/matcher';
-import type { MutedName } from '../settings';
 
 export function toMatchData(index: SourceIndex): MatchData {
   return {
@@ -25,13 +24,12 @@ export function toMatchData(index: SourceIndex): MatchData {
   };
 }
 
-/** The matcher's alias list, without the names the reader muted. */
-export function matchAliases(data: MatchData, muted: readonly MutedName[]): MatchAlias[] {
-  const mutedKeys = new Set(muted.map((m) => `${m.entityId}\u0000${m.text.toLowerCase()}`));
+/** The matcher's alias list. (Muted entities are still found, then left unmarked: see the annotator.) */
+export function matchAliases(data: MatchData): MatchAlias[] {
   const out: MatchAlias[] = [];
   data.aliases.forEach(([position, text, flags], aliasId) => {
     const entityId = data.entities[position]?.[0];
-    if (entityId === undefined || mutedKeys.has(`${entityId}\u0000${text.toLowerCase()}`)) return;
+    if (entityId === undefined) return;
     out.push({
       entityId,
       aliasId,

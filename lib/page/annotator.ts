@@ -15,7 +15,12 @@ import { BLOCK_TAGS, isInSkippedSubtree, OWN_TAGS } from './skip';
 
 export interface AnnotatedMention extends PageMention {
   range: AbstractRange;
+  /** Painted and hoverable; an unmarked mention (a muted entity) is still found and listed. */
+  marked: boolean;
 }
+
+/** Which mentions are painted and hoverable (e.g. not those of entities the reader muted). */
+export type MarkFilter = (entityId: string) => boolean;
 
 export interface AnnotatorOptions {
   matcher: Matcher;
@@ -24,6 +29,8 @@ export interface AnnotatorOptions {
   budgetMs?: number;
   /** Called after the set of mentions changed (e.g. to update the badge). */
   onChange?: () => void;
+  /** Which entities are marked; all of them by default. */
+  isMarked?: MarkFilter;
 }
 
 export interface ScanStats {
@@ -49,6 +56,7 @@ function whenIdle(callback: () => void): IdleHandle {
 
 export class PageAnnotator {
   private matcher: Matcher;
+  private isMarked: MarkFilter;
   private readonly painter: Painter;
   private readonly budgetMs: number;
   private readonly onChange: () => void;
@@ -71,6 +79,7 @@ export class PageAnnotator {
     options: AnnotatorOptions,
   ) {
     this.matcher = options.matcher;
+    this.isMarked = options.isMarked ?? (() => true);
     this.painter = options.painter;
     this.budgetMs = options.budgetMs ?? 8;
     this.onChange = options.onChange ?? (() => {});
@@ -96,7 +105,7 @@ export class PageAnnotator {
     this.queue = [];
     this.scans = [];
     this.pendingRoots.clear();
-    for (const m of [...this.all].reverse()) this.painter.remove(m, m.range);
+    for (const m of [...this.all].reverse()) if (m.marked) this.painter.remove(m, m.range);
     this.painter.clear();
     this.all = [];
     this.ordered = [];
@@ -108,9 +117,19 @@ export class PageAnnotator {
     return this.scans.length > 0 || this.queue.length > 0 || this.pendingRoots.size > 0;
   }
 
-  /** Replaces the matcher (e.g. a name was muted) and rescans everything. */
+  /** Replaces the matcher and rescans everything. */
   setMatcher(matcher: Matcher): void {
     this.matcher = matcher;
+    this.rescanAll();
+  }
+
+  /** Changes which entities are marked (muting is a filter, not a new matcher): repaints everything. */
+  setMarkFilter(isMarked: MarkFilter): void {
+    this.isMarked = isMarked;
+    this.rescanAll();
+  }
+
+  private rescanAll(): void {
     this.scans = [];
     this.removeWhere(() => true);
     this.pendingRoots.add(this.doc.body ?? this.doc.documentElement);
@@ -136,6 +155,7 @@ export class PageAnnotator {
     const list = this.byNode.get(node as Text);
     if (!list) return null;
     for (const m of list) {
+      if (!m.marked) continue;
       const r = m.range;
       if (node === r.startContainer && offset < r.startOffset) continue;
       if (node === r.endContainer && offset > r.endOffset) continue;
@@ -234,7 +254,12 @@ export class PageAnnotator {
     // Reverse order lets the fallback painter split text nodes from the end without shifting offsets.
     for (let i = found.length - 1; i >= 0; i--) {
       const m = found[i]!;
-      const annotated: AnnotatedMention = { ...m, range: this.painter.add(m) };
+      const marked = this.isMarked(m.entityId);
+      const annotated: AnnotatedMention = {
+        ...m,
+        marked,
+        range: marked ? this.painter.add(m) : unpaintedRange(m),
+      };
       this.all.push(annotated);
       for (const node of new Set([annotated.range.startContainer, annotated.range.endContainer])) {
         const list = this.byNode.get(node as Text);
@@ -251,7 +276,7 @@ export class PageAnnotator {
     for (const m of this.all) (predicate(m) ? removed : keep).push(m);
     if (removed.length === 0) return;
     for (const m of removed.reverse()) {
-      this.painter.remove(m, m.range);
+      if (m.marked) this.painter.remove(m, m.range);
       for (const node of [m.range.startContainer, m.range.endContainer]) {
         const list = this.byNode.get(node as Text);
         if (!list) continue;
@@ -263,6 +288,14 @@ export class PageAnnotator {
     this.all = keep;
     this.ordered = null;
   }
+}
+
+/** Where an unmarked mention is, without painting it. */
+function unpaintedRange(m: PageMention): AbstractRange {
+  const range = m.startNode.ownerDocument.createRange();
+  range.setStart(m.startNode, m.startOffset);
+  range.setEnd(m.endNode, m.endOffset);
+  return range;
 }
 
 function isOwnUiChange(r: MutationRecord): boolean {

@@ -30,6 +30,7 @@ import type {
 import { matchAliases } from '../index/views';
 import {
   getSettings,
+  isEntityMuted,
   isSiteEnabled,
   setSetting,
   siteKey,
@@ -104,12 +105,17 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     ));
   const popoverOptions: Omit<PopoverOptions, 'css'> = {
     loadDetails,
-    onMute: (m) => {
-      const alias = matchData?.aliases[m.aliasId];
-      if (!alias) return;
-      const muted = [...settings.mutedNames, { entityId: m.entityId, text: alias[1] }];
-      void setSetting('mutedNames', muted);
+    onMute: (m, scope) => {
+      const others = settings.mutedEntities.filter((x) => x.entityId !== m.entityId);
+      const name = entityNames?.get(m.entityId) ?? m.entityId;
+      const entry = { entityId: m.entityId, name, site: scope === 'site' ? site : null };
+      void setSetting('mutedEntities', [...others, entry]);
     },
+    onUndoMute: (m) =>
+      void setSetting(
+        'mutedEntities',
+        settings.mutedEntities.filter((x) => x.entityId !== m.entityId),
+      ),
     onOpenReader: (articleId, sentenceIndex) =>
       void send({ type: 'open-reader', articleId, sentenceIndex }),
     onPointerOnCard: (inside) => {
@@ -123,7 +129,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       const m = hover.current;
       if (m && !hover.pinned) {
         hover.pin(m);
-        void loadDetails(m.entityId).then((d) => popover?.setPinned(true, textOf(m), d));
+        popover?.setPinned(true);
       }
     },
     onClosed: () => {
@@ -182,7 +188,10 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (!annotator || popover?.contains(e.target)) return;
     const m = mentionAtPoint(annotator, e.clientX, e.clientY);
     if (m && !(e.target instanceof Element && e.target.closest('a, button, [role="button"]'))) {
+      // A click on the name of the open card pins that card.
+      const samePopover = m === hover.current;
       hover.pin(m);
+      if (samePopover) popover?.setPinned(true);
     } else if (hover.pinned) {
       hover.close();
     }
@@ -198,7 +207,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (annotator || !isSiteEnabled(settings, site) || ctx.isInvalid) return;
     painter = createPainter(settings.highlightStyle);
     annotator = new PageAnnotator(document, {
-      matcher: new Matcher(matchAliases(matchData, settings.mutedNames)),
+      matcher: new Matcher(matchAliases(matchData)),
+      isMarked: (entityId) => !isEntityMuted(settings, entityId, site),
       painter,
       onChange: reportCount,
     });
@@ -223,9 +233,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (!enabled) return stop();
     if (!annotator) return void start();
     if (next.highlightStyle !== before.highlightStyle) painter?.setStyle(next.highlightStyle);
-    if (JSON.stringify(next.mutedNames) !== JSON.stringify(before.mutedNames) && matchData) {
-      hover.close();
-      annotator.setMatcher(new Matcher(matchAliases(matchData, next.mutedNames)));
+    if (JSON.stringify(next.mutedEntities) !== JSON.stringify(before.mutedEntities)) {
+      // A filter on what was found, not a new matcher; an open card stays (it offers the undo).
+      annotator.setMarkFilter((entityId) => !isEntityMuted(next, entityId, site));
     }
   };
 
@@ -250,6 +260,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
             entityId: m.entityId,
             name: entityNames?.get(m.entityId) ?? m.entityId,
             text: textOf(m),
+            marked: m.marked,
           })),
           enabled,
           // Still starting (waiting for the alias table) counts as pending too.
@@ -260,6 +271,12 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
       }
       case 'reveal-mention':
         return Promise.resolve({ ok: openMention(request.index) });
+      case 'reveal-entity': {
+        const list = annotator?.mentions() ?? [];
+        const own = list.flatMap((m, i) => (m.entityId === request.entityId ? [i] : []));
+        const next = own.find((i) => i > activeIndex) ?? own[0];
+        return Promise.resolve({ ok: next !== undefined && openMention(next) });
+      }
       case 'next-mention': {
         const count = annotator?.mentions().length ?? 0;
         return Promise.resolve({ ok: count > 0 && openMention((activeIndex + 1) % count) });

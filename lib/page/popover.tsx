@@ -18,7 +18,7 @@ import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
-import { Popover } from '../../components/Popover';
+import { Popover, type MuteScope } from '../../components/Popover';
 import type { EntityDetails } from '../messages';
 import type { AnnotatedMention } from './annotator';
 import { liveRange } from './ranges';
@@ -26,7 +26,8 @@ import { liveRange } from './ranges';
 export interface PopoverOptions {
   css: string;
   loadDetails: (entityId: string) => Promise<EntityDetails | null>;
-  onMute: (mention: AnnotatedMention) => void;
+  onMute: (mention: AnnotatedMention, scope: MuteScope) => void;
+  onUndoMute: (mention: AnnotatedMention) => void;
   onOpenReader: (articleId: string, sentenceIndex: number) => void;
   onPointerOnCard: (inside: boolean) => void;
   onPin: () => void;
@@ -40,6 +41,11 @@ export class PopoverController {
   private stopAutoUpdate: (() => void) | null = null;
   private requestId = 0;
   private returnFocus: Element | null = null;
+  /** What the card shows: the details once loaded, and whether its entity was just muted (for undo). */
+  private details: EntityDetails | null = null;
+  private muted: MuteScope | null = null;
+  private pageText = '';
+  private pinned = false;
   mention: AnnotatedMention | null = null;
 
   constructor(
@@ -59,21 +65,27 @@ export class PopoverController {
   ): Promise<void> {
     const id = ++this.requestId;
     this.mention = mention;
+    this.details = null;
+    this.muted = null;
     if (focus && !this.returnFocus) this.returnFocus = document.activeElement;
     await this.mount();
     if (id !== this.requestId) return;
-    this.draw(null, pageText, pinned);
+    this.pageText = pageText;
+    this.pinned = pinned;
+    this.draw();
     if (this.dialog && !this.stopAutoUpdate) this.dialog.style.visibility = 'hidden';
     this.position(mention);
     if (focus) this.dialog?.focus({ preventScroll: true });
     const details = await this.options.loadDetails(mention.entityId);
     // A late answer for a card that has since closed or moved on is dropped.
     if (id !== this.requestId || this.mention !== mention) return;
-    this.draw(details, pageText, pinned);
+    this.details = details;
+    this.draw();
   }
 
-  setPinned(pinned: boolean, pageText: string, details: EntityDetails | null): void {
-    if (this.mention) this.draw(details, pageText, pinned);
+  setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+    if (this.mention) this.draw();
   }
 
   close(): void {
@@ -116,21 +128,31 @@ export class PopoverController {
     if (!this.ui.mounted && !this.ui.shadowHost.isConnected) this.ui.mount();
   }
 
-  private draw(details: EntityDetails | null, pageText: string, pinned: boolean): void {
+  private draw(): void {
     const mention = this.mention;
     if (!this.container || !mention) return;
     render(
       <Popover
-        details={details}
-        pageText={pageText}
-        pinned={pinned}
+        details={this.details}
+        pageText={this.pageText}
+        pinned={this.pinned}
+        muted={this.muted}
         dialogRef={(el) => {
           this.dialog = el;
         }}
         onClose={() => this.close()}
-        onMute={() => {
-          this.options.onMute(mention);
-          this.close();
+        onMute={(scope) => {
+          this.options.onMute(mention, scope);
+          // The card stays, pinned, to offer the undo; its name is no longer marked behind it.
+          this.muted = scope;
+          this.pinned = true;
+          this.options.onPin();
+          this.draw();
+        }}
+        onUndoMute={() => {
+          this.options.onUndoMute(mention);
+          this.muted = null;
+          this.draw();
         }}
         onOpenReader={this.options.onOpenReader}
         onPointerEnter={() => this.options.onPointerOnCard(true)}

@@ -51,7 +51,7 @@ if (!executablePath) {
 
 // ---------------------------------------------------------------- inputs
 const index = JSON.parse(readFileSync(join(EXTENSION_DIR, 'index.json'), 'utf8')) as SourceIndex;
-const seedAliases = matchAliases(toMatchData(index), []);
+const seedAliases = matchAliases(toMatchData(index));
 const onlyPages = process.env.BENCH_PAGES?.split(',');
 const pages = readdirSync(CORPUS_PAGES)
   .filter((f) => f.endsWith('.html') && (!onlyPages || onlyPages.includes(f)))

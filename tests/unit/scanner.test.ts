@@ -90,7 +90,9 @@ describe('scanner', () => {
   });
 
   it('does not mark a name hyphenated into another word, even across inline elements', () => {
-    const root = page('<p>The <b>SAFE</b>-guarded border, the SAFE program, an anti-Trump rally.</p>');
+    const root = page(
+      '<p>The <b>SAFE</b>-guarded border, the SAFE program, an anti-Trump rally.</p>',
+    );
     expect(found(root)).toEqual(['SAFE→safe', 'Trump→trump']);
   });
 

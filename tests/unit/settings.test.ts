@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
   getSettings,
+  isEntityMuted,
   isSiteEnabled,
+  migrateSettings,
   resetSettings,
   setSetting,
   setSiteEnabled,
@@ -28,7 +30,7 @@ describe('settings', () => {
     const s = await getSettings();
     expect(s.hoverDelays).toEqual(DEFAULT_SETTINGS.hoverDelays);
     expect(s.enabled).toBe(true);
-    expect(s.mutedNames).toEqual([]);
+    expect(s.mutedEntities).toEqual([]);
     expect(s.disabledSites).toEqual(['example.com']);
     expect(s.highlightStyle).toBe('background');
   });
@@ -68,5 +70,34 @@ describe('settings', () => {
     ['not a url', null],
   ])('siteKey(%s) = %s', (url, key) => {
     expect(siteKey(url)).toBe(key);
+  });
+
+  it('turns muted names of the first version into entities muted everywhere', async () => {
+    await fakeBrowser.storage.local.set({
+      mutedNames: [
+        { entityId: 'nayib-bukele', text: 'President Nayib Bukele' },
+        { entityId: 'nayib-bukele', text: 'Bukele' },
+        { entityId: 'washington', text: 'Washington' },
+      ],
+      mutedNames$: { v: 1 },
+    });
+    await migrateSettings();
+    expect((await getSettings()).mutedEntities).toEqual([
+      { entityId: 'nayib-bukele', name: 'President Nayib Bukele', site: null },
+      { entityId: 'washington', name: 'Washington', site: null },
+    ]);
+  });
+
+  it('says whether an entity is muted on a site', () => {
+    const settings = {
+      mutedEntities: [
+        { entityId: 'a', name: 'A', site: 'example.com' },
+        { entityId: 'b', name: 'B', site: null },
+      ],
+    };
+    expect(isEntityMuted(settings, 'a', 'example.com')).toBe(true);
+    expect(isEntityMuted(settings, 'a', 'other.org')).toBe(false);
+    expect(isEntityMuted(settings, 'b', 'other.org')).toBe(true);
+    expect(isEntityMuted(settings, 'c', 'example.com')).toBe(false);
   });
 });
