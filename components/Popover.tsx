@@ -55,13 +55,16 @@ export function Popover(props: PopoverProps) {
           ×
         </button>
       </div>
-      {details ? (
-        <EntityCard details={details} headingId={HEADING_ID} onOpenReader={props.onOpenReader} />
-      ) : (
-        <p class="sc-loading" id={HEADING_ID}>
-          Loading…
-        </p>
-      )}
+      {/* Only the body scrolls: the bar with its close button and the footer stay in view. */}
+      <div class="sc-popover-body">
+        {details ? (
+          <EntityCard details={details} headingId={HEADING_ID} onOpenReader={props.onOpenReader} />
+        ) : (
+          <p class="sc-loading" id={HEADING_ID}>
+            Loading…
+          </p>
+        )}
+      </div>
       <div class="sc-popover-footer">
         {props.muted ? (
           <p class="sc-muted-note" role="status">

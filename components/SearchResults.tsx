@@ -24,7 +24,12 @@ function Marked({
 /** A window of the sentence around its first match, so the match is visible in one line. */
 function snippet(text: string, ranges: ReadonlyArray<readonly [number, number]>) {
   const longest = [...ranges].sort((a, b) => b[1] - b[0] - (a[1] - a[0]))[0];
-  const from = Math.max(0, (longest?.[0] ?? 0) - 40);
+  // Start a few words before the match, at a word's start.
+  let from = Math.max(0, (longest?.[0] ?? 0) - 40);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < (longest?.[0] ?? 0)) from = space + 1;
+  }
   const shifted = ranges.map(([s, e]) => [s - from, e - from] as const).filter(([s]) => s >= 0);
   return {
     text: (from > 0 ? '…' : '') + text.slice(from),

@@ -23,6 +23,8 @@ export interface SearchHit {
 
 /** fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo. */
 const MAX_SCORE = 0.75;
+/** A name match this close stays above sentence matches; looser ones give way to them. */
+const STRONG_NAME_SCORE = 0.2;
 /** Sentence-word hits rank after every name hit. */
 const SENTENCE_SCORE = 0.9;
 
@@ -172,9 +174,12 @@ export function createSearch(index: SourceIndex) {
       .map((r) => toHit(index.entities[r.refIndex]!, r));
     const named = new Set(byName.map((h) => h.entity.id));
     const bySentence = sentenceHits(q).filter((h) => !named.has(h.entity.id));
-    // Names first, but never so many that what the sentences say is crowded out.
+    // Names first; but where the sentences hold the words, a name that only looks a little like them
+    // ("Transportation" for "deportation") is noise, and never so many names that the sentences vanish.
+    const names =
+      bySentence.length > 0 ? byName.filter((h) => h.score <= STRONG_NAME_SCORE) : byName;
     const nameRoom = bySentence.length > 0 ? Math.ceil(limit / 2) : limit;
-    return [...byName.slice(0, nameRoom), ...bySentence].slice(0, limit);
+    return [...names.slice(0, nameRoom), ...bySentence].slice(0, limit);
   };
 }
 

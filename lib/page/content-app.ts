@@ -275,7 +275,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
         const list = annotator?.mentions() ?? [];
         const own = list.flatMap((m, i) => (m.entityId === request.entityId ? [i] : []));
         const next = own.find((i) => i > activeIndex) ?? own[0];
-        return Promise.resolve({ ok: next !== undefined && openMention(next) });
+        const ok = next !== undefined && openMention(next);
+        return Promise.resolve({ ok, index: ok ? next : -1 });
       }
       case 'next-mention': {
         const count = annotator?.mentions().length ?? 0;

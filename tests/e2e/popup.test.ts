@@ -103,7 +103,11 @@ describe.skipIf(!chromiumPath)('popup, options, reader', () => {
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('.sc-card');
     expect(await popup.locator('.sc-name').textContent()).toBe('Terrorism Confinement Center');
-    expect(await popup.locator('.sc-card').textContent()).toContain('Narration — outlet unknown');
+    // The article's own voice is said once, in its source line, not under every sentence.
+    expect(await popup.locator('.sc-card').textContent()).toContain(
+      'Outlet unknown, citing Breitbart',
+    );
+    expect(await popup.locator('.sc-card').textContent()).not.toContain('Narration —');
     expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-card.png` });
     await popup.keyboard.press('Enter'); // the Back button has focus
@@ -120,6 +124,27 @@ describe.skipIf(!chromiumPath)('popup, options, reader', () => {
     expect(await popup.locator('.sc-result.sc-active .sc-result-name').textContent()).toBe(
       'Donald J. Trump',
     );
+    await popup.fill('.sc-search-input', '');
+  });
+
+  it('finds entities by the words of their sentences and shows the matching sentence', async () => {
+    for (const word of ['gang', 'deportation']) {
+      await popup.fill('.sc-search-input', word);
+      await popup.waitForSelector('.sc-result');
+      const marked = await popup
+        .locator('.sc-result mark')
+        .evaluateAll((els) => els.map((e) => e.textContent?.toLowerCase()));
+      // Why each result matched: the word, marked in a sentence (or in the name).
+      expect(marked.some((t) => t?.startsWith(word))).toBe(true);
+      expect(await popup.locator('.sc-result').count()).toBeGreaterThan(2);
+    }
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-search-words.png` });
+    await popup.fill('.sc-search-input', 'xylophonist');
+    await popup.waitForSelector('.sc-popup > section > .sc-empty');
+    const padding = await popup
+      .locator('.sc-popup > section > .sc-empty')
+      .evaluate((e) => getComputedStyle(e).paddingLeft);
+    expect(padding).toBe('12px');
     await popup.fill('.sc-search-input', '');
   });
 

@@ -1,0 +1,182 @@
+/**
+ * What a person notices in the first minutes: a card that stays while the pointer rests, no marks inside
+ * hyphenated words, "Not this" with undo, focus back after Esc, the popup's next mention, options that
+ * refuse bad input, and marks that are visible on a dark page.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  SCREENSHOTS,
+  cardText,
+  launch,
+  pointOf,
+  sendToTab,
+  settledMentions,
+  startServer,
+  type Browser,
+  type PageMentions,
+} from './harness';
+
+const chromiumPath = inject('chromium');
+
+/** The open card's shadow root, for clicking its buttons. */
+const cardButton = (page: Page, text: string) =>
+  page.evaluate((text) => {
+    const root = document.querySelector('source-context-card')?.shadowRoot;
+    const button = [...(root?.querySelectorAll('button') ?? [])].find((b) =>
+      b.textContent?.trim().startsWith(text),
+    );
+    if (!button) return false;
+    const r = button.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, text);
+
+describe.skipIf(!chromiumPath)('first ten minutes', () => {
+  let browser: Browser;
+  let server: Server;
+  let page: Page;
+  let url: string;
+  const mentions = () => settledMentions(browser.worker, url);
+
+  beforeAll(async () => {
+    let origin: string;
+    ({ server, origin } = await startServer());
+    browser = await launch(chromiumPath);
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 600 });
+    url = `${origin}/pages/first-minutes.html`;
+    await page.goto(url);
+    await mentions();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('does not mark a name hyphenated into another word', async () => {
+    const found = (await mentions()).mentions.map((m) => m.text);
+    expect(found.filter((t) => t === 'SAFE')).toHaveLength(2); // "the SAFE program" and "SAFE,"
+    expect(found).toContain('Trump'); // "anti-Trump": a prefix that qualifies the name
+  });
+
+  it('keeps the card open while the pointer rests on a name in the lower half of the window', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => document.getElementById('bottom')!.scrollIntoView({ block: 'end' }));
+    const point = await page.evaluate(() => {
+      const p = document.getElementById('bottom')!;
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf('SAFE');
+      const r = document.createRange();
+      r.setStart(text, at);
+      r.setEnd(text, at + 4);
+      const rect = r.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    expect(point.y).toBeGreaterThan(300);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForSelector('source-context-card', { state: 'attached', timeout: 5000 });
+    await page.waitForTimeout(2200);
+    expect(await cardText(page)).toContain('Security Alliance for Fugitive Enforcement');
+    await page.screenshot({ path: `${SCREENSHOTS}/card-at-rest.png` });
+    await page.mouse.move(5, 5);
+    await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+  });
+
+  it('“Not this” stops marking every alias of the entity on this site, and undo brings them back', async () => {
+    const { x, y } = await pointOf(page, 'President Nayib Bukele');
+    await page.mouse.move(x, y);
+    await page.waitForFunction(
+      () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
+      null,
+      { timeout: 5000 },
+    );
+    const onSite = await cardButton(page, 'on this site');
+    expect(onSite).toBeTruthy();
+    await page.mouse.move((onSite as { x: number }).x, (onSite as { y: number }).y, { steps: 4 });
+    await page.mouse.click((onSite as { x: number }).x, (onSite as { y: number }).y);
+    await expect
+      .poll(async () =>
+        (await mentions()).mentions.filter((m) => m.name === 'Nayib Bukele').map((m) => m.marked),
+      )
+      .toEqual([false, false]);
+    // Still listed for the popup, not marked, not hoverable.
+    expect(await cardText(page)).toContain('No longer marked on this site');
+    const undo = await cardButton(page, 'Undo');
+    await page.mouse.click((undo as { x: number }).x, (undo as { y: number }).y);
+    await expect
+      .poll(async () =>
+        (await mentions()).mentions.filter((m) => m.name === 'Nayib Bukele').map((m) => m.marked),
+      )
+      .toEqual([true, true]);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+  });
+
+  it('moves to the entity’s next mention each time the popup asks, and Esc gives focus back', async () => {
+    await page.focus('#before');
+    const first = await sendToTab<{ ok: boolean; index: number }>(browser.worker, url, {
+      type: 'reveal-entity',
+      entityId: 'nayib-bukele',
+    });
+    const second = await sendToTab<{ ok: boolean; index: number }>(browser.worker, url, {
+      type: 'reveal-entity',
+      entityId: 'nayib-bukele',
+    });
+    const list = (await mentions()).mentions;
+    expect(first.ok && second.ok).toBe(true);
+    expect(second.index).not.toBe(first.index);
+    expect(list[first.index]!.entityId).toBe('nayib-bukele');
+    expect(list[second.index]!.entityId).toBe('nayib-bukele');
+    await page.waitForFunction(
+      () => document.querySelector('source-context-card')?.shadowRoot?.activeElement !== null,
+      null,
+      { timeout: 5000 },
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+  });
+
+  it('options refuse a negative or empty delay and a site that is not one, saying why beside the field', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const open = options.getByLabel('Open after (ms)');
+    for (const bad of ['-5', '']) {
+      await open.fill(bad);
+      await open.press('Tab');
+      await expect
+        .poll(() => options.locator('.sc-field-error').first().textContent())
+        .toContain('whole number');
+      const stored = await browser.worker.evaluate(() => chrome.storage.local.get('hoverDelays'));
+      expect((stored.hoverDelays as { openMs?: number } | undefined)?.openMs ?? 500).toBe(500);
+    }
+    await options.getByLabel('Add a site').fill('not a site');
+    await options.getByRole('button', { name: 'Add' }).click();
+    expect(await options.locator('#sc-site-error').textContent()).toContain('example.com');
+    const sites = await browser.worker.evaluate(() => chrome.storage.local.get('disabledSites'));
+    expect(sites.disabledSites ?? []).toEqual([]);
+    await options.screenshot({ path: `${SCREENSHOTS}/options-errors.png`, fullPage: true });
+    await options.close();
+  });
+
+  it('marks stay visible on a dark page in dark mode (screenshot)', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => {
+      document.body.classList.add('dark');
+      window.scrollTo(0, 0);
+    });
+    const { x, y } = await pointOf(page, 'Bukele');
+    await page.mouse.move(x, y);
+    await page.waitForFunction(
+      () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
+      null,
+      { timeout: 5000 },
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/dark-card.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
