@@ -16,7 +16,6 @@ import {
   settledMentions,
   startServer,
   type Browser,
-  type PageMentions,
 } from './harness';
 
 const chromiumPath = inject('chromium');
