@@ -162,6 +162,25 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     await options.close();
   });
 
+  it('the popup says when the extension is off everywhere, and its site switch does not read “On”', async () => {
+    const tabId = await browser.worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return tab!.id!;
+    }, url);
+    await browser.worker.evaluate(() => chrome.storage.local.set({ enabled: false }));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await expect
+      .poll(() => popup.locator('#sc-on-page + .sc-empty').textContent())
+      .toContain('off everywhere');
+    const labels = await popup.locator('.sc-switches').textContent();
+    expect(labels).not.toContain('On for');
+    expect(labels).toContain('127.0.0.1: off everywhere');
+    await popup.close();
+    await browser.worker.evaluate(() => chrome.storage.local.set({ enabled: true }));
+    await expect.poll(async () => (await mentions()).enabled).toBe(true);
+  });
+
   it('marks stay visible on a dark page in dark mode (screenshot)', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(() => {
