@@ -11,6 +11,10 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Several files build the whole bundled index (77 articles) in their beforeAll: on a busy
+          // 2-core machine that takes more than the default 10 s.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
         },
       },
       {

@@ -538,11 +538,34 @@ type Context = Pick<
   | 'appositiveNoun'
 > & { role?: string; titledForm?: string; fromRolePrefix?: boolean };
 
+/**
+ * The lower-case word before a name, or before the list the name is part of: in "in Hyattsville,
+ * Cumberland and Frederick" each of the three is "in" something.
+ */
+function wordBeforeList(tokens: Token[], from: number): string | undefined {
+  let k = from - 1;
+  for (let hops = 0; hops < 8; hops++) {
+    const t = tokens[k];
+    if (!t) return undefined;
+    if (t.isWord && !isCapitalised(t.text) && t.text !== 'and' && t.text !== 'or') return t.text;
+    if (t.text !== ',' && t.text !== 'and' && t.text !== 'or') return undefined;
+    // Step over the previous list item (one to three capitalised words).
+    k--;
+    let words = 0;
+    while (tokens[k] && isNameWord(tokens[k]!) && words < 3) {
+      k--;
+      words++;
+    }
+    if (words === 0 && tokens[k + 1]?.text !== 'and') return undefined;
+  }
+  return undefined;
+}
+
 function contextOf(tokens: Token[], from: number, to: number): Context {
   const prev = tokens[from - 1];
   const prev2 = tokens[from - 2];
   const context: Context = {
-    previousWord: prev && prev.isWord && !isCapitalised(prev.text) ? prev.text : undefined,
+    previousWord: wordBeforeList(tokens, from),
     speechVerbAfter: false,
     afterAccordingTo: prev?.text === 'to' && prev2?.text.toLowerCase() === 'according',
   };
@@ -659,6 +682,8 @@ function pushCandidate(
     words.every((w) => CONNECTORS.has(w) || ordinaryWord(w));
   const atStart = from === 0 || (from === 1 && !tokens[0]!.isWord);
   if (allOrdinary && atStart) return;
+  // "Director of Policy Research": the object of a title in ordinary words is a job, not an institution.
+  if (allOrdinary && context.fromRolePrefix) return;
   // "PROSPEROUS PATH FORWARD": a heading in capitals, not an acronym; "WHITE HOUSE" stays a name.
   if (words.length > 1 && words.every((w) => !/\p{Ll}/u.test(w))) {
     const plainWord = (w: string) =>

@@ -180,7 +180,16 @@ export function typeVotes(
       c.previousWord &&
       ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord)
     )
+      // "in Tunis": for a name with no other clue, the preposition is enough to say place.
       vote('place', 0.5);
+  }
+  if (
+    words.length === 1 &&
+    !isAcronym(name) &&
+    candidates.some((c) => c.previousWord === 'in' || c.previousWord === 'near')
+  )
+    vote('place', 0.5);
+  {
   }
   return votes;
 }
@@ -336,7 +345,9 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     )
       continue;
     // Ordinary words in capitals ("Golden Age") count as a name only when the articles repeat them so.
-    if (allCandidates.every((c) => c.allOrdinary) && allCandidates.length < 2) continue;
+    // ("Amnesty International, a rights group": once is enough when something says what it is.)
+    if (allCandidates.every((c) => c.allOrdinary) && allCandidates.length < 2 && type === 'other')
+      continue;
     const aliasTexts = new Map<string, string>();
     const addAlias = (text: string) => {
       const key = foldKey(text);
