@@ -180,17 +180,15 @@ export function typeVotes(
       c.previousWord &&
       ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord)
     )
-      // "in Tunis": for a name with no other clue, the preposition is enough to say place.
       vote('place', 0.5);
   }
+  // "in Tunis": for a one-word name with no other clue, being "in" it is enough to say place.
   if (
     words.length === 1 &&
     !isAcronym(name) &&
     candidates.some((c) => c.previousWord === 'in' || c.previousWord === 'near')
   )
     vote('place', 0.5);
-  {
-  }
   return votes;
 }
 

@@ -13,6 +13,7 @@ import {
   setStorage,
   settledMentions,
   startServer,
+  waitForCard,
   type Browser,
   type PageMentions,
 } from './harness';
@@ -93,11 +94,7 @@ describe.skipIf(!chromiumPath)('content script in Chromium', () => {
     const { x, y } = await pointOf(page, 'Bukele');
     await page.mouse.move(x, y);
     await page.waitForSelector('source-context-card', { state: 'attached', timeout: 5000 });
-    await page.waitForFunction(
-      () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
-      null,
-      { timeout: 5000 },
-    );
+    await waitForCard(page, 5000);
     const text = (await cardText(page))!;
     expect(text).toContain('Nayib Bukele');
     expect(text).toContain('Person');

@@ -15,6 +15,7 @@ import {
   sendToTab,
   settledMentions,
   startServer,
+  waitForCard,
   type Browser,
 } from './harness';
 
@@ -88,11 +89,7 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
   it('“Not this” stops marking every alias of the entity on this site, and undo brings them back', async () => {
     const { x, y } = await pointOf(page, 'President Nayib Bukele');
     await page.mouse.move(x, y);
-    await page.waitForFunction(
-      () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
-      null,
-      { timeout: 5000 },
-    );
+    await waitForCard(page, 5000);
     const onSite = await cardButton(page, 'on this site');
     expect(onSite).toBeTruthy();
     await page.mouse.move((onSite as { x: number }).x, (onSite as { y: number }).y, { steps: 4 });
@@ -189,11 +186,7 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     });
     const { x, y } = await pointOf(page, 'Bukele');
     await page.mouse.move(x, y);
-    await page.waitForFunction(
-      () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
-      null,
-      { timeout: 5000 },
-    );
+    await waitForCard(page, 5000);
     await page.screenshot({ path: `${SCREENSHOTS}/dark-card.png` });
     await page.emulateMedia({ colorScheme: 'light' });
   });

@@ -228,3 +228,12 @@ export async function cardText(page: Page): Promise<string | null> {
     return host?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null;
   });
 }
+
+/** Waits until the hover card is open with its entity loaded. */
+export async function waitForCard(page: Page, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
+    null,
+    { timeout },
+  );
+}

@@ -11,6 +11,7 @@ import {
   sendToTab,
   settledMentions,
   startServer,
+  waitForCard,
   tabIdOf,
   type Browser,
   type PageMentions,
@@ -176,11 +177,7 @@ describe.skipIf(!chromiumPath)('popup, options, reader', () => {
 
   it('clicking a name on the list reveals it on the page and opens its card', async () => {
     await popup.locator('.sc-page-item', { hasText: 'Tren de Aragua' }).click();
-    await news.waitForFunction(
-      () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
-      null,
-      { timeout: 5000 },
-    );
+    await waitForCard(news, 5000);
     expect(await cardText(news)).toContain('Tren de Aragua');
     expect(await axeViolations(news)).toEqual([]);
     await news.keyboard.press('Escape');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../lib/index/build-from-dir';
-import { SeedError } from '../../lib/index/errors';
+import { errorOf } from './seed-error-of';
 import { markdownToText } from '../../lib/index/markdown';
 import { parseMarkdownSeed } from '../../lib/index/seed-file';
 
@@ -17,16 +17,6 @@ const FRONT = [
   'title: Trump Administration Takes Down Top MS-13 Gang Leader',
   '---',
 ];
-
-function errorOf(fn: () => unknown): SeedError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SeedError) return err;
-    throw err;
-  }
-  throw new Error('expected a SeedError');
-}
 
 function seedsDir(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sc-md-'));

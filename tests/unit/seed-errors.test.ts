@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../lib/index/build-from-dir';
 import { buildIndex } from '../../lib/index/build';
-import { SeedError } from '../../lib/index/errors';
+import { errorOf } from './seed-error-of';
 import { parseSeedText } from '../../lib/index/seed-file';
 
 const GOOD_HEADER = [
@@ -36,16 +36,6 @@ function seedDir(files: Record<string, string | Uint8Array>, overrides?: string)
     writeFileSync(join(dir, 'articles', name), content);
   if (overrides !== undefined) writeFileSync(join(dir, 'entities.json'), overrides);
   return dir;
-}
-
-function errorOf(fn: () => unknown): SeedError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SeedError) return err;
-    throw err;
-  }
-  throw new Error('expected a SeedError');
 }
 
 describe('seed errors', () => {
