@@ -58,7 +58,12 @@ export function Popover(props: PopoverProps) {
       {/* Only the body scrolls: the bar with its close button and the footer stay in view. */}
       <div class="sc-popover-body">
         {details ? (
-          <EntityCard details={details} headingId={HEADING_ID} onOpenReader={props.onOpenReader} />
+          <EntityCard
+            details={details}
+            headingId={HEADING_ID}
+            compact
+            onOpenReader={props.onOpenReader}
+          />
         ) : (
           <p class="sc-loading" id={HEADING_ID}>
             Loading…

@@ -122,12 +122,7 @@ export function PopupApp() {
         >
           ← Back to results
         </button>
-        <EntityCard
-          details={details}
-          headingId="sc-entity-heading"
-          initialSentences={50}
-          onOpenReader={openReader}
-        />
+        <EntityCard details={details} headingId="sc-entity-heading" onOpenReader={openReader} />
       </main>
     );
   }

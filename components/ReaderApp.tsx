@@ -194,7 +194,6 @@ export function ReaderApp() {
             <EntityCard
               details={details}
               headingId="sc-reader-entity"
-              initialSentences={5}
               onOpenReader={(articleId, sentence) =>
                 (location.hash = `article=${encodeURIComponent(articleId)}&sentence=${sentence}`)
               }

@@ -1,6 +1,5 @@
 /** How index data reads in the UI. Unknowns are said to be unknown, never guessed. */
 import type { Attribution, Entity } from './index/schema';
-import type { ArticleMeta } from './messages';
 import type { EntityType } from './index/constants';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
@@ -38,15 +37,6 @@ export function formatDate(iso: string | null): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
-}
-
-/** Outlet (or what the article cites), title, date: "Outlet unknown, citing Breitbart · Title unknown · date unknown". */
-export function sourceParts(article: ArticleMeta): { outlet: string; title: string; date: string } {
-  const cites = article.citedSources.length ? `citing ${article.citedSources.join(', ')}` : '';
-  const outlet = article.outlet
-    ? `${article.outlet}${cites ? `, ${cites}` : ''}`
-    : `Outlet unknown${cites ? `, ${cites}` : ''}`;
-  return { outlet, title: article.title ?? 'Title unknown', date: formatDate(article.published) };
 }
 
 export function articleCount(entity: Pick<Entity, 'mentions'>): number {

@@ -10,6 +10,7 @@ import {
   inline,
   offset,
   shift,
+  size,
   type VirtualElement,
 } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -33,6 +34,9 @@ export interface PopoverOptions {
   onPin: () => void;
   onClosed: () => void;
 }
+
+/** The card's tallest, where there is room for it. */
+const MAX_HEIGHT = 560;
 
 export class PopoverController {
   private ui: ShadowRootContentScriptUi<void> | null = null;
@@ -182,7 +186,19 @@ export class PopoverController {
       void computePosition(reference, floating, {
         placement: 'bottom-start',
         strategy: 'fixed',
-        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // As tall as the chosen side allows (never past the window's edge); its body scrolls.
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              floating.style.maxHeight = `${Math.max(160, Math.min(MAX_HEIGHT, availableHeight))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         floating.style.left = `${Math.round(x)}px`;
         floating.style.top = `${Math.round(y)}px`;

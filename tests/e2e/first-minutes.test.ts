@@ -86,6 +86,51 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
   });
 
+  it('the card fits the window wherever the name is: top, middle, bottom', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const spots = [
+      { text: 'President Nayib Bukele', scroll: 'start' },
+      { text: 'Kristi Noem', scroll: 'center' },
+      { text: 'Kristi Noem', scroll: 'end' },
+    ] as const;
+    for (const spot of spots) {
+      const point = await page.evaluate(({ text, scroll }) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n as Text).data.indexOf(text);
+          if (at < 0) continue;
+          (n.parentElement as HTMLElement).scrollIntoView({ block: scroll });
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + text.length);
+          const rect = r.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        return null;
+      }, spot);
+      await page.mouse.move(point!.x, point!.y);
+      await waitForCard(page);
+      await page.waitForTimeout(150);
+      const box = await page.evaluate(() => {
+        const r = document
+          .querySelector('source-context-card')!
+          .shadowRoot!.querySelector('[role="dialog"]')!
+          .getBoundingClientRect();
+        const close = document
+          .querySelector('source-context-card')!
+          .shadowRoot!.querySelector('[aria-label="Close"]')!
+          .getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, closeTop: close.top, height: innerHeight };
+      });
+      expect(box.top, `${spot.scroll}: top`).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, `${spot.scroll}: bottom`).toBeLessThanOrEqual(box.height);
+      expect(box.closeTop, `${spot.scroll}: close button`).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Escape');
+      await page.mouse.move(5, 5);
+      await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+    }
+  });
+
   it('“Not this” stops marking every alias of the entity on this site, and undo brings them back', async () => {
     const { x, y } = await pointOf(page, 'President Nayib Bukele');
     await page.mouse.move(x, y);
