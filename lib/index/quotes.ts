@@ -53,6 +53,31 @@ function spansIn(
     }
   }
   if (open >= 0) out.push({ start: open, end: to, openEnded: true });
+  return out.length > 0 ? out : singleQuoteSpansIn(text, from, to);
+}
+
+/**
+ * British copy quotes with single marks: ‘…’. The closing mark is also the apostrophe ("don’t"), so a
+ * span opens only after a space or bracket and closes only before a space or punctuation; a paragraph
+ * with double marks never uses these.
+ */
+function singleQuoteSpansIn(
+  text: string,
+  from: number,
+  to: number,
+): Array<{ start: number; end: number; openEnded: boolean }> {
+  const out: Array<{ start: number; end: number; openEnded: boolean }> = [];
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (ch === '‘' && open < 0 && (i === from || /[\s([—–]/u.test(text[i - 1]!))) open = i;
+    else if (ch === '’' && open >= 0 && (i + 1 === to || /[\s,.;:!?)—–]/u.test(text[i + 1]!))) {
+      // At least three words: "‘slimming tablets’" is a term, not a quotation.
+      if (text.slice(open, i).trim().split(/\s+/).length >= 3)
+        out.push({ start: open, end: i + 1, openEnded: false });
+      open = -1;
+    }
+  }
   return out;
 }
 
@@ -66,7 +91,7 @@ const AUX = String.raw`(?:(?:has|have|had|also|later|then|previously|once|would|
 
 /** After a closing mark: `, said X`, `, X said`, ` says X`. */
 const AFTER = new RegExp(
-  String.raw`^[\s,]*(?:(${VERBS})\s+(${SPEAKER})|(${SPEAKER})\s+${AUX}(${VERBS}))(?![\p{L}])`,
+  String.raw`^[\s,]*(?:(${VERBS})\s+(${SPEAKER})|(${SPEAKER})\s+${AUX}(${VERBS})|(${TITLED_NAME}),\s+[^,“”"]{1,80},\s+${AUX}(${VERBS})|(according to)\s+(${SPEAKER}))(?![\p{L}])`,
   'u',
 );
 /** Before an opening mark, in the same paragraph: `X said: `, `X added, `, `X: `, `X said the … was `. */
@@ -141,8 +166,9 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       const beforeVerb = BEFORE_VERB.exec(before);
       const label = BEFORE_LABEL.exec(before);
       if (after) {
-        q.speaker = clean(after[2] ?? after[3]!);
-        q.cue = after[1] ?? after[4];
+        // “…,” said X / X said / X, the agency's head, said / according to X
+        q.speaker = clean(after[2] ?? after[3] ?? after[5] ?? after[8]!);
+        q.cue = after[1] ?? after[4] ?? after[6] ?? after[7];
       } else if (dash) {
         q.speaker = clean(dash[1]!);
         q.cue = '—';

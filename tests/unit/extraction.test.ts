@@ -111,6 +111,10 @@ describe('quotes as news writes them', () => {
       'According to Reuters, the deal was signed.',
       'Smith told Congress that the plan would work.',
       'Officials called it a “historic” step.',
+      '“Prices will fall this year,” Bob Jones, the agency’s chief economist, said.',
+      '“The talks are over for now,” according to Jane Smith.',
+      'He said she was ‘a very fine public servant indeed’, Smith told the court.',
+      'It was called ‘slimming tablets’ by the sellers.',
     ].join('\n'),
   );
 
@@ -124,6 +128,9 @@ describe('quotes as news writes them', () => {
     ['And this is the second', 'Jane Smith'],
     ['“A quotation that runs on.', 'Bob Jones'],
     ['It goes over paragraphs.', 'Bob Jones'],
+    ['Prices will fall this year', 'Bob Jones'],
+    ['The talks are over for now', 'Jane Smith'],
+    ['a very fine public servant indeed', 'Jane Smith'],
   ])('“%s” is a quote by %s', (start, speaker) => {
     expect(said(index, start.replace(/^“(?=[A-Z][a-z]+ [a-z])/, '“'))).toMatchObject({
       role: 'quote',
@@ -142,6 +149,7 @@ describe('quotes as news writes them', () => {
       by: 'Jane Smith',
     });
     expect(said(index, 'Officials called it')?.role).not.toBe('quote');
+    expect(said(index, 'It was called ‘slimming')?.role).not.toBe('quote');
   });
 
   it('gives sentences with no entity their attribution too', () => {
