@@ -97,6 +97,22 @@ export function OptionsApp() {
             onChange={(v) => delay('closeMs', v)}
           />
         </div>
+        <Switch
+          label="Mark every mention"
+          description="Off: each name is marked once, at its first mention on the page."
+          checked={settings.markEveryMention}
+          onChange={(on) =>
+            void persist('markEveryMention', on).then(() => saved('cards', 'Saved.'))
+          }
+        />
+        <Switch
+          label="Mark names most articles mention"
+          description="Names in more than half of the indexed articles (such as United States) are too common to help; they stay in the popup's list."
+          checked={settings.markCommonNames}
+          onChange={(on) =>
+            void persist('markCommonNames', on).then(() => saved('cards', 'Saved.'))
+          }
+        />
         <fieldset class="sc-fieldset">
           <legend>How names are marked</legend>
           {STYLES.map((s) => (

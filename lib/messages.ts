@@ -7,6 +7,8 @@ export interface MatchData {
   entities: Array<[string, string]>;
   /** [entity position, alias text, flags] — flags: 1 = case-sensitive, 2 = must be capitalised. */
   aliases: Array<[number, string, number]>;
+  /** Ids of entities more than half of the indexed articles mention: too common to mark by default. */
+  common: string[];
 }
 
 export const ALIAS_CASE_SENSITIVE = 1;

@@ -30,6 +30,10 @@ export interface Settings {
   mutedEntities: MutedEntity[];
   hoverDelays: HoverDelays;
   highlightStyle: HighlightStyle;
+  /** Mark every mention of a name, or only its first on the page (the default, as encyclopedias link). */
+  markEveryMention: boolean;
+  /** Also mark names most indexed articles mention ("United States"): off by default, too common to help. */
+  markCommonNames: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   mutedEntities: [],
   hoverDelays: { openMs: 500, closeMs: 300 },
   highlightStyle: 'underline',
+  markEveryMention: false,
+  markCommonNames: false,
 };
 
 const isDelay = (v: unknown) =>
@@ -63,6 +69,8 @@ const VALIDATORS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = 
     isDelay((v as HoverDelays).closeMs),
   highlightStyle: (v): v is HighlightStyle =>
     v === 'underline' || v === 'background' || v === 'none',
+  markEveryMention: (v): v is boolean => typeof v === 'boolean',
+  markCommonNames: (v): v is boolean => typeof v === 'boolean',
 };
 
 // Every item carries a version: a later change of shape bumps it and adds a `migrations` entry, which
@@ -94,6 +102,14 @@ const items = {
   }),
   highlightStyle: storage.defineItem<HighlightStyle>('local:highlightStyle', {
     fallback: DEFAULT_SETTINGS.highlightStyle,
+    version: 1,
+  }),
+  markEveryMention: storage.defineItem<boolean>('local:markEveryMention', {
+    fallback: false,
+    version: 1,
+  }),
+  markCommonNames: storage.defineItem<boolean>('local:markCommonNames', {
+    fallback: false,
     version: 1,
   }),
 };

@@ -11,7 +11,13 @@ import type { SourceIndex } from './schema';
 import type { MatchAlias } from '../match/matcher';
 
 export function toMatchData(index: SourceIndex): MatchData {
+  const half = index.articles.length / 2;
   return {
+    common: index.entities
+      .filter(
+        (e) => index.articles.length > 2 && new Set(e.mentions.map((m) => m.articleId)).size > half,
+      )
+      .map((e) => e.id),
     entities: index.entities.map((e) => [e.id, e.name]),
     aliases: index.entities.flatMap((e, position) =>
       e.aliases.map((a): [number, string, number] => [

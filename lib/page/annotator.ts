@@ -31,6 +31,8 @@ export interface AnnotatorOptions {
   onChange?: () => void;
   /** Which entities are marked; all of them by default. */
   isMarked?: MarkFilter;
+  /** Mark only each entity's first mention in document order (default: every mention). */
+  firstOnly?: boolean;
 }
 
 export interface ScanStats {
@@ -57,6 +59,9 @@ function whenIdle(callback: () => void): IdleHandle {
 export class PageAnnotator {
   private matcher: Matcher;
   private isMarked: MarkFilter;
+  private firstOnly: boolean;
+  /** With `firstOnly`: the one marked mention of each entity. */
+  private readonly markedOf = new Map<string, AnnotatedMention>();
   private readonly painter: Painter;
   private readonly budgetMs: number;
   private readonly onChange: () => void;
@@ -80,6 +85,7 @@ export class PageAnnotator {
   ) {
     this.matcher = options.matcher;
     this.isMarked = options.isMarked ?? (() => true);
+    this.firstOnly = options.firstOnly ?? false;
     this.painter = options.painter;
     this.budgetMs = options.budgetMs ?? 8;
     this.onChange = options.onChange ?? (() => {});
@@ -110,6 +116,7 @@ export class PageAnnotator {
     this.all = [];
     this.ordered = [];
     this.byNode.clear();
+    this.markedOf.clear();
   }
 
   /** True while a scan or queued mutations are still waiting to be processed. */
@@ -123,13 +130,18 @@ export class PageAnnotator {
     this.rescanAll();
   }
 
-  /** Changes which entities are marked (muting is a filter, not a new matcher): repaints everything. */
-  setMarkFilter(isMarked: MarkFilter): void {
+  /**
+   * Changes which mentions are marked (muting, first mention only): a filter on what was found, not a new
+   * matcher. Repaints everything.
+   */
+  setMarkFilter(isMarked: MarkFilter, firstOnly = this.firstOnly): void {
     this.isMarked = isMarked;
+    this.firstOnly = firstOnly;
     this.rescanAll();
   }
 
   private rescanAll(): void {
+    this.markedOf.clear();
     this.scans = [];
     this.removeWhere(() => true);
     this.pendingRoots.add(this.doc.body ?? this.doc.documentElement);
@@ -138,15 +150,7 @@ export class PageAnnotator {
 
   /** Mentions in document order. */
   mentions(): AnnotatedMention[] {
-    if (!this.ordered) {
-      this.ordered = [...this.all].sort((a, b) =>
-        a.startNode === b.startNode
-          ? a.startOffset - b.startOffset
-          : a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING
-            ? -1
-            : 1,
-      );
-    }
+    this.ordered ??= [...this.all].sort(documentOrder);
     return this.ordered;
   }
 
@@ -251,15 +255,30 @@ export class PageAnnotator {
   }
 
   private addMentions(found: PageMention[]): void {
+    // With one mark per entity, decide which mention keeps it before painting anything: the fallback
+    // painter must paint a text node from its end, and cannot be undone out of order.
+    const winners = new Set<PageMention>();
+    if (this.firstOnly) {
+      const firstInBatch = new Map<string, PageMention>();
+      for (const m of found) if (!firstInBatch.has(m.entityId)) firstInBatch.set(m.entityId, m);
+      for (const [entityId, m] of firstInBatch) {
+        if (!this.isMarked(entityId)) continue;
+        const current = this.markedOf.get(entityId);
+        if (current && documentOrder(current, m) < 0) continue;
+        if (current) this.unmark(current);
+        winners.add(m);
+      }
+    }
     // Reverse order lets the fallback painter split text nodes from the end without shifting offsets.
     for (let i = found.length - 1; i >= 0; i--) {
       const m = found[i]!;
-      const marked = this.isMarked(m.entityId);
+      const marked = this.firstOnly ? winners.has(m) : this.isMarked(m.entityId);
       const annotated: AnnotatedMention = {
         ...m,
         marked,
         range: marked ? this.painter.add(m) : unpaintedRange(m),
       };
+      if (marked && this.firstOnly) this.markedOf.set(m.entityId, annotated);
       this.all.push(annotated);
       for (const node of new Set([annotated.range.startContainer, annotated.range.endContainer])) {
         const list = this.byNode.get(node as Text);
@@ -287,7 +306,38 @@ export class PageAnnotator {
     }
     this.all = keep;
     this.ordered = null;
+    // An entity whose marked mention went away gets its next one marked.
+    if (this.firstOnly)
+      for (const m of removed) {
+        if (this.markedOf.get(m.entityId) !== m) continue;
+        this.markedOf.delete(m.entityId);
+        const next = this.mentions().find((x) => x.entityId === m.entityId);
+        if (next && this.isMarked(next.entityId)) this.mark(next);
+      }
   }
+
+  private unmark(m: AnnotatedMention): void {
+    if (!m.marked) return;
+    this.painter.remove(m, m.range);
+    m.marked = false;
+    m.range = unpaintedRange(m);
+  }
+
+  private mark(m: AnnotatedMention): void {
+    if (m.marked) return;
+    m.marked = true;
+    m.range = this.painter.add(m);
+    this.markedOf.set(m.entityId, m);
+  }
+}
+
+/** Document order of two mentions (disconnected nodes sort last, consistently). */
+function documentOrder(a: PageMention, b: PageMention): number {
+  if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
+  const position = a.startNode.compareDocumentPosition(b.startNode);
+  if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+  if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+  return 0;
 }
 
 /** Where an unmarked mention is, without painting it. */

@@ -78,6 +78,13 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const textOf = (m: AnnotatedMention) => liveRange(m.range).toString();
 
+  /** Marked: not muted here, and not too common to help unless the reader wants those too. */
+  const markFilter =
+    (s: Settings) =>
+    (entityId: string): boolean =>
+      !isEntityMuted(s, entityId, site) &&
+      (s.markCommonNames || !(matchData?.common ?? []).includes(entityId));
+
   let reportTimer: number | null = null;
   const reportCount = () => {
     if (!isTop || reportTimer !== null) return;
@@ -208,7 +215,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     painter = createPainter(settings.highlightStyle);
     annotator = new PageAnnotator(document, {
       matcher: new Matcher(matchAliases(matchData)),
-      isMarked: (entityId) => !isEntityMuted(settings, entityId, site),
+      isMarked: markFilter(settings),
+      firstOnly: !settings.markEveryMention,
       painter,
       onChange: reportCount,
     });
@@ -233,9 +241,13 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (!enabled) return stop();
     if (!annotator) return void start();
     if (next.highlightStyle !== before.highlightStyle) painter?.setStyle(next.highlightStyle);
-    if (JSON.stringify(next.mutedEntities) !== JSON.stringify(before.mutedEntities)) {
+    if (
+      JSON.stringify(next.mutedEntities) !== JSON.stringify(before.mutedEntities) ||
+      next.markEveryMention !== before.markEveryMention ||
+      next.markCommonNames !== before.markCommonNames
+    ) {
       // A filter on what was found, not a new matcher; an open card stays (it offers the undo).
-      annotator.setMarkFilter((entityId) => !isEntityMuted(next, entityId, site));
+      annotator.setMarkFilter(markFilter(next), !next.markEveryMention);
     }
   };
 
@@ -279,8 +291,11 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
         return Promise.resolve({ ok, index: ok ? next : -1 });
       }
       case 'next-mention': {
-        const count = annotator?.mentions().length ?? 0;
-        return Promise.resolve({ ok: count > 0 && openMention((activeIndex + 1) % count) });
+        // Moves between marked mentions; the popup's "On this page" reaches the others.
+        const list = annotator?.mentions() ?? [];
+        const marked = list.flatMap((m, i) => (m.marked ? [i] : []));
+        const next = marked.find((i) => i > activeIndex) ?? marked[0];
+        return Promise.resolve({ ok: next !== undefined && openMention(next) });
       }
       default:
         return undefined;

@@ -133,6 +133,11 @@ describe.skipIf(!chromiumPath || pages.length === 0)(
 
       expect(result?.pending).toBe(false);
       expect(forbidden).toEqual([]);
+      // By default each entity is marked at most once per page (its first mention).
+      const markedPerEntity = new Map<string, number>();
+      for (const m of result!.mentions.filter((x) => x.marked))
+        markedPerEntity.set(m.entityId, (markedPerEntity.get(m.entityId) ?? 0) + 1);
+      expect([...markedPerEntity.values()].every((n) => n === 1)).toBe(true);
       expect(multisetMinus(extRun.errors, bareRun.errors)).toEqual([]);
       expect(extRun.extensionRequests).toEqual([]);
       // Once parsing is over, every mutation record of the run with the extension was also made without

@@ -15,6 +15,7 @@ import {
   sendToTab,
   settledMentions,
   startServer,
+  type PageMentions,
   waitForCard,
   type Browser,
 } from './harness';
@@ -61,6 +62,25 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     const found = (await mentions()).mentions.map((m) => m.text);
     expect(found.filter((t) => t === 'SAFE')).toHaveLength(2); // "the SAFE program" and "SAFE,"
     expect(found).toContain('Trump'); // "anti-Trump": a prefix that qualifies the name
+  });
+
+  it('marks each name once, at its first mention, and leaves names most articles mention unmarked', async () => {
+    const marks = (list: PageMentions['mentions'], name: string) =>
+      list.filter((m) => m.name === name).map((m) => m.marked);
+    const list = (await mentions()).mentions;
+    expect(marks(list, 'Nayib Bukele')).toEqual([true, false]);
+    expect(marks(list, 'Security Alliance for Fugitive Enforcement')).toEqual([true, false]);
+    // In more than half of the bundled articles: listed, not marked.
+    expect(marks(list, 'Donald J. Trump')).toEqual([false]);
+    // The option switches live to every mention.
+    await browser.worker.evaluate(() => chrome.storage.local.set({ markEveryMention: true }));
+    await expect
+      .poll(async () => marks((await mentions()).mentions, 'Nayib Bukele'))
+      .toEqual([true, true]);
+    await browser.worker.evaluate(() => chrome.storage.local.set({ markCommonNames: true }));
+    await expect
+      .poll(async () => marks((await mentions()).mentions, 'Donald J. Trump'))
+      .toEqual([true]);
   });
 
   it('keeps the card open while the pointer rests on a name in the lower half of the window', async () => {

@@ -141,4 +141,43 @@ describe('PageAnnotator (fallback painter)', () => {
     annotator.stop();
     expect(document.querySelectorAll('source-context-mark').length).toBe(0);
   });
+
+  it('marks each entity once, at its first mention, and still lists the others', async () => {
+    page('<p>Trump met Bukele.</p><p id="later">Trump and Bukele again; Trump once more.</p>');
+    const annotator = new PageAnnotator(document, {
+      matcher,
+      painter: createPainter('underline'),
+      firstOnly: true,
+    });
+    annotator.start();
+    await until(() => !annotator.busy);
+    const marks = () => annotator.mentions().map((m) => `${m.entityId}:${m.marked}`);
+    expect(marks()).toEqual([
+      'trump:true',
+      'bukele:true',
+      'trump:false',
+      'bukele:false',
+      'trump:false',
+    ]);
+    // Unmarked mentions are not hoverable.
+    const later = document.getElementById('later')!.firstChild!;
+    expect(annotator.mentionAt(later, 1)).toBeNull();
+    // A name added earlier in the page takes the mark from the one below it.
+    const first = document.createElement('p');
+    first.textContent = 'Bukele first.';
+    document.body.prepend(first);
+    await until(() => annotator.mentions().length === 6);
+    await until(() => !annotator.busy);
+    expect(annotator.mentions()[0]).toMatchObject({ entityId: 'bukele', marked: true });
+    expect(
+      annotator
+        .mentions()
+        .filter((m) => m.marked)
+        .map((m) => m.entityId),
+    ).toEqual(['bukele', 'trump']);
+    // Every mention, live.
+    annotator.setMarkFilter(() => true, false);
+    await until(() => !annotator.busy && annotator.mentions().every((m) => m.marked));
+    annotator.stop();
+  });
 });
