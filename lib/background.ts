@@ -47,7 +47,11 @@ async function handle(
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'get-match-data':
-      matchData ??= loadIndex().then(toMatchData);
+      if (!matchData) {
+        matchData = loadIndex().then(toMatchData);
+        // A failed load is tried again on the next request, not cached for the worker's lifetime.
+        matchData.catch(() => (matchData = null));
+      }
       return matchData;
     case 'get-entity':
       return entityDetails(await loadIndex(), message.id);
