@@ -250,6 +250,8 @@ function DelayField({
   onChange: (value: string) => string | null;
 }) {
   const [error, setError] = useState<string | null>(null);
+  /** What the reader typed while it cannot be saved: kept in the field beside its error. */
+  const [typed, setTyped] = useState<string | null>(null);
   const id = `sc-delay-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <label class="sc-field">
@@ -259,10 +261,15 @@ function DelayField({
         min={0}
         max={10000}
         step={50}
-        value={value}
+        value={typed ?? value}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setError(onChange((e.currentTarget as HTMLInputElement).value))}
+        onChange={(e) => {
+          const text = (e.currentTarget as HTMLInputElement).value;
+          const problem = onChange(text);
+          setError(problem);
+          setTyped(problem ? text : null);
+        }}
       />
       {error && (
         <span id={`${id}-error`} class="sc-error sc-field-error">
