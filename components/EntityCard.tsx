@@ -9,6 +9,7 @@ import type { EntityDetails } from '../lib/messages';
 import { TYPE_LABELS, articleCount, formatDate, plural } from '../lib/format';
 import { groupBySource, type SourceGroup } from '../lib/sources';
 import { Sentence } from './Sentence';
+import { trusted } from './trusted';
 
 export interface EntityCardProps {
   details: EntityDetails;
@@ -109,7 +110,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                     ))}
                   </ul>
                   {shown.length < mentions.length && (
-                    <button type="button" class="sc-more" onClick={() => expand(key)}>
+                    <button type="button" class="sc-more" onClick={trusted(() => expand(key))}>
                       {plural(mentions.length - shown.length, 'more sentence')} in this article
                     </button>
                   )}
@@ -117,7 +118,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
               );
             })}
             {shownArticles.length < g.articles.length && (
-              <button type="button" class="sc-more" onClick={() => expand(g.label)}>
+              <button type="button" class="sc-more" onClick={trusted(() => expand(g.label))}>
                 {plural(g.articles.length - shownArticles.length, 'more article')} from {g.label}
               </button>
             )}

@@ -5,6 +5,7 @@
 import type { Ref } from 'preact';
 import type { EntityDetails } from '../lib/messages';
 import { EntityCard } from './EntityCard';
+import { trusted } from './trusted';
 
 export type MuteScope = 'site' | 'everywhere';
 
@@ -38,10 +39,10 @@ export function Popover(props: PopoverProps) {
       aria-modal="false"
       aria-labelledby={HEADING_ID}
       tabIndex={-1}
-      onPointerEnter={props.onPointerEnter}
-      onPointerLeave={props.onPointerLeave}
-      onPointerDown={props.onPin}
-      onKeyDown={props.onKeyDown}
+      onPointerEnter={trusted(props.onPointerEnter)}
+      onPointerLeave={trusted(props.onPointerLeave)}
+      onPointerDown={trusted(props.onPin)}
+      onKeyDown={trusted(props.onKeyDown)}
     >
       <div class="sc-popover-bar">
         <span class="sc-brand">Source Context</span>
@@ -50,7 +51,7 @@ export function Popover(props: PopoverProps) {
           class="sc-icon-button"
           aria-label="Close"
           title="Close (Esc)"
-          onClick={props.onClose}
+          onClick={trusted(props.onClose)}
         >
           ×
         </button>
@@ -74,18 +75,22 @@ export function Popover(props: PopoverProps) {
         {props.muted ? (
           <p class="sc-muted-note" role="status">
             No longer marked {props.muted === 'site' ? 'on this site' : 'anywhere'}.{' '}
-            <button type="button" class="sc-link" onClick={props.onUndoMute}>
+            <button type="button" class="sc-link" onClick={trusted(props.onUndoMute)}>
               Undo
             </button>
           </p>
         ) : (
           <p class="sc-not-this">
             Not this? Stop marking “{details?.entity.name ?? props.pageText}”{' '}
-            <button type="button" class="sc-link" onClick={() => props.onMute('site')}>
+            <button type="button" class="sc-link" onClick={trusted(() => props.onMute('site'))}>
               on this site
             </button>{' '}
             ·{' '}
-            <button type="button" class="sc-link" onClick={() => props.onMute('everywhere')}>
+            <button
+              type="button"
+              class="sc-link"
+              onClick={trusted(() => props.onMute('everywhere'))}
+            >
               everywhere
             </button>
           </p>

@@ -184,7 +184,9 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (m) void ensurePopover();
     hover.overTarget(m);
   };
+  // Only the person drives the extension: events a page script dispatches (untrusted) are ignored.
   const onPointerMove = (e: PointerEvent) => {
+    if (!e.isTrusted) return;
     lastPointer = { x: e.clientX, y: e.clientY, target: e.target };
     if (!frameRequested) {
       frameRequested = true;
@@ -192,7 +194,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }
   };
   const onClick = (e: MouseEvent) => {
-    if (!annotator || popover?.contains(e.target)) return;
+    if (!e.isTrusted || !annotator || popover?.contains(e.target)) return;
     const m = mentionAtPoint(annotator, e.clientX, e.clientY);
     if (m && !(e.target instanceof Element && e.target.closest('a, button, [role="button"]'))) {
       // A click on the name of the open card pins that card.
@@ -204,7 +206,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     }
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && hover.current) hover.close();
+    if (e.isTrusted && e.key === 'Escape' && hover.current) hover.close();
   };
 
   const start = async () => {

@@ -151,6 +151,42 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     }
   });
 
+  it('a page script cannot drive the card: synthetic pointer events and clicks do nothing', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const { x, y } = await pointOf(page, 'President Nayib Bukele');
+    // The page pretends a pointer rests on the name, and clicks it.
+    await page.evaluate(
+      ({ x, y }) => {
+        const target = document.elementFromPoint(x, y)!;
+        for (let i = 0; i < 5; i++)
+          target.dispatchEvent(
+            new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }),
+          );
+        target.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
+      },
+      { x, y },
+    );
+    await page.waitForTimeout(1000);
+    expect(await cardText(page)).toBeNull();
+    // With a card open by a real hover, a script clicking its "everywhere" button mutes nothing.
+    await page.mouse.move(x, y);
+    await waitForCard(page);
+    await page.evaluate(() => {
+      const root = document.querySelector('source-context-card')!.shadowRoot!;
+      const button = [...root.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'everywhere',
+      )!;
+      button.click();
+    });
+    await page.waitForTimeout(300);
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('mutedNames'));
+    expect(stored.mutedNames ?? []).toEqual([]);
+    expect(await cardText(page)).toContain('Not this?');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+  });
+
   it('“Not this” stops marking every alias of the entity on this site, and undo brings them back', async () => {
     const { x, y } = await pointOf(page, 'President Nayib Bukele');
     await page.mouse.move(x, y);
