@@ -85,15 +85,15 @@ export function createSearch(index: SourceIndex) {
     },
     Fuse.parseIndex(index.search.index as Parameters<typeof Fuse.parseIndex>[0]),
   );
-  const sentenceText = (ref: SentenceRef) =>
-    index.articles.find((a) => a.id === ref.articleId)?.sentences[ref.sentenceIndex]?.text ?? '';
 
   // word → entity index → the sentences (of that entity's mentions) that hold it
   const words = new Map<string, Map<number, SentenceRef[]>>();
-  const articleText = new Map(index.articles.map((a) => [a.id, a]));
+  const articlesById = new Map(index.articles.map((a) => [a.id, a]));
+  const sentenceText = (ref: SentenceRef) =>
+    articlesById.get(ref.articleId)?.sentences[ref.sentenceIndex]?.text ?? '';
   index.entities.forEach((entity, e) => {
     for (const m of entity.mentions) {
-      const text = articleText.get(m.articleId)?.sentences[m.sentenceIndex]?.text ?? '';
+      const text = sentenceText(m);
       for (const [w] of text.matchAll(WORD_RE)) {
         // "deportation-related" is found by "deportation" too.
         const parts = w.includes('-') ? [w, ...w.split('-')] : [w];

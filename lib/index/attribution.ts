@@ -67,11 +67,9 @@ export function attributeSentences(
       result[i] = { role: 'quote', speaker: quotation.speaker, cue: quotation.cue };
       return;
     }
-    if (quoteSpeaker && block <= quoteSpeaker.untilBlock && block > blockOf[i - 1]! - 1) {
-      if (block > (blockOf[i - 1] ?? -1) || result[i - 1]?.role === 'quote') {
-        result[i] = { role: 'quote', speaker: quoteSpeaker.speaker, cue: quoteSpeaker.cue };
-        return;
-      }
+    if (quoteSpeaker && block <= quoteSpeaker.untilBlock) {
+      result[i] = { role: 'quote', speaker: quoteSpeaker.speaker, cue: quoteSpeaker.cue };
+      return;
     }
     quoteSpeaker = null;
     const sentence = text.slice(start, end);

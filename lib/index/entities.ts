@@ -490,12 +490,11 @@ function collect(g: Group, groups: Map<string, Group>): Group[] {
 /** The usual spelling of the longest name that is not an acronym. */
 function nameOf(g: Group, groups: Map<string, Group>): string {
   const members = collect(g, groups).filter((m) => m.surfaces.size > 0);
-  const spelled = (m: Group) => [...m.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   const words = (s: string) => s.split(/\s+/).length;
   // The usual full name: the most frequent spelling of two words or more ("United States", not the
   // rarer "United States of America"), else the longest; acronyms only when nothing else is written.
   const full = members
-    .map((m) => ({ text: spelled(m), n: m.candidates.length }))
+    .map((m) => ({ text: nameOfGroup(m), n: m.candidates.length }))
     .sort(
       (a, b) =>
         Number(isAcronym(a.text)) - Number(isAcronym(b.text)) ||

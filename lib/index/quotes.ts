@@ -22,13 +22,16 @@ export interface Quotation {
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
 
+/** A quotation's marks in one paragraph, [start, end); open-ended when the paragraph ends inside it. */
+interface QuoteSpan {
+  start: number;
+  end: number;
+  openEnded: boolean;
+}
+
 /** Quotation spans inside one paragraph of text, [start, end) including the marks. */
-function spansIn(
-  text: string,
-  from: number,
-  to: number,
-): Array<{ start: number; end: number; openEnded: boolean }> {
-  const out: Array<{ start: number; end: number; openEnded: boolean }> = [];
+function spansIn(text: string, from: number, to: number): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
   let open = -1;
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
@@ -61,12 +64,8 @@ function spansIn(
  * span opens only after a space or bracket and closes only before a space or punctuation; a paragraph
  * with double marks never uses these.
  */
-function singleQuoteSpansIn(
-  text: string,
-  from: number,
-  to: number,
-): Array<{ start: number; end: number; openEnded: boolean }> {
-  const out: Array<{ start: number; end: number; openEnded: boolean }> = [];
+function singleQuoteSpansIn(text: string, from: number, to: number): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
   let open = -1;
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
@@ -110,6 +109,9 @@ const AFTER_GAP = new RegExp(
 /** After the closing mark, a signature: "” — Press Secretary Jane Roe", "” – Jane Roe, Governor". */
 const AFTER_DASH = new RegExp(String.raw`^\s*[—–-]+\s*(${TITLED_NAME})`, 'u');
 
+/** A named subject of a speech verb, "West Mercia police said …": the antecedent of a later "it said". */
+const SUBJECT = new RegExp(String.raw`(${TITLED_NAME})\s+${AUX}(${VERBS})\b`, 'u');
+
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 
 function clean(speaker: string): string {
@@ -152,7 +154,6 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
   /** The last speaker quoted or named with a speech verb, and in which block: a paragraph that is only a
    * quotation, right after, continues their words (the convention of news copy). */
   let recent: { speaker: string; cue?: string; block: number } | null = null;
-  const subjectRe = new RegExp(String.raw`(${TITLED_NAME})\s+${AUX}(${VERBS})\b`, 'u');
   blocks.forEach((block, b) => {
     const spans = spansIn(text, block.start, block.end);
     const found: Quotation[] = spans.map((span, n) => {
@@ -246,7 +247,7 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
     const lastSpoken = spoken[spoken.length - 1];
     if (lastSpoken?.speaker)
       recent = { speaker: lastSpoken.speaker, cue: lastSpoken.cue, block: b };
-    const subject = subjectRe.exec(text.slice(block.start, block.end));
+    const subject = SUBJECT.exec(text.slice(block.start, block.end));
     if (subject && !/^(?:The|This|That|These|Those|It|He|She|They|We|I)$/.test(subject[1]!)) {
       lastSubject = named(clean(subject[1]!));
       if (!lastSpoken) recent = { speaker: lastSubject, cue: subject[2], block: b };

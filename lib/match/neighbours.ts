@@ -61,5 +61,11 @@ export function hyphenatedIntoWord(before: string, after: string): boolean {
   return !!prev && /^\p{Ll}/u.test(prev) && !NAME_PREFIXES.has(prev.toLowerCase());
 }
 
+/** Whether text begins with one of the hyphens `hyphenatedIntoWord` looks at. */
+export function startsWithHyphen(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
 /** How much text around a match `hyphenatedIntoWord` needs. */
 export const HYPHEN_CHARS = 12;

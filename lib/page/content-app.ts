@@ -62,6 +62,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   let settings = await getSettings();
   let matchData: MatchData | null = null;
   let entityNames: Map<string, string> | null = null;
+  let commonEntities: ReadonlySet<string> = new Set();
   let annotator: PageAnnotator | null = null;
   let painter: Painter | null = null;
   let activeIndex = -1;
@@ -82,8 +83,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   const markFilter =
     (s: Settings) =>
     (entityId: string): boolean =>
-      !isEntityMuted(s, entityId, site) &&
-      (s.markCommonNames || !(matchData?.common ?? []).includes(entityId));
+      !isEntityMuted(s, entityId, site) && (s.markCommonNames || !commonEntities.has(entityId));
 
   let reportTimer: number | null = null;
   const reportCount = () => {
@@ -213,6 +213,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (annotator) return;
     matchData ??= await send<MatchData>({ type: 'get-match-data' });
     entityNames ??= new Map(matchData.entities);
+    commonEntities = new Set(matchData.common);
     if (annotator || !isSiteEnabled(settings, site) || ctx.isInvalid) return;
     painter = createPainter(settings.highlightStyle);
     annotator = new PageAnnotator(document, {

@@ -16,6 +16,7 @@ import {
   hyphenatedIntoWord,
   NEIGHBOUR_CHARS,
   standsAlone,
+  startsWithHyphen,
 } from '../match/neighbours';
 import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
 
@@ -203,11 +204,11 @@ export class SubtreeScan {
       const start = found[i]!;
       const end = found[i + 1]!;
       const pattern = found[i + 2]!;
+      // One character each side first; the longer read happens only beside a hyphen (a hot path).
+      const after = this.blockText(end, end + 2);
       if (
-        hyphenatedIntoWord(
-          this.blockText(start - HYPHEN_CHARS, start),
-          this.blockText(end, end + 2),
-        )
+        (startsWithHyphen(after) || startsWithHyphen(this.blockText(start - 1, start))) &&
+        hyphenatedIntoWord(this.blockText(start - HYPHEN_CHARS, start), after)
       )
         continue;
       if (this.matcher.patterns[pattern]!.standalone) {
