@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { buildIndexFromDir } from './lib/index/build-from-dir';
+import { buildIndexFromDir } from './lib/node/build-from-dir';
 
 // The extension ships the index built from seeds/ in this very build, so it can never be stale.
 const SEEDS_DIR = 'seeds';

@@ -5,7 +5,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { loadIndex } from './index/load';
-import { entityDetails, toMatchData } from './index/views';
+import { entityDetails } from './index/views';
+import { toMatchData } from './match/match-data';
 import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
 
 const MENU_ID = 'source-context-lookup';

@@ -27,7 +27,7 @@ import type {
   MatchData,
   PageMentionsResponse,
 } from '../messages';
-import { matchAliases } from '../index/views';
+import { matchAliases } from '../match/match-data';
 import {
   getSettings,
   isEntityMuted,

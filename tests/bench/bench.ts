@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { buildIndex } from '../../lib/index/build';
-import type { SeedArticle } from '../../lib/index/seed-file';
+import { buildIndex } from '../../lib/extract/build';
+import type { SeedArticle } from '../../lib/extract/seed-file';
 import type { SourceIndex } from '../../lib/index/schema';
-import { matchAliases, toMatchData } from '../../lib/index/views';
+import { matchAliases, toMatchData } from '../../lib/match/match-data';
 import type { MatchAlias } from '../../lib/match/matcher';
 import { MONTHS_AND_DAYS, ORDINARY_WORDS } from '../../lib/words';
 import {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndexFromDir } from '../../lib/index/build-from-dir';
+import { buildIndexFromDir } from '../../lib/node/build-from-dir';
 import {
   addCounts,
   emptyCounts,

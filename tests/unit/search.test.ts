@@ -1,6 +1,6 @@
 /** The popup's search over the bundled index: names first, then the words of the indexed sentences. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexFromDir } from '../../lib/index/build-from-dir';
+import { buildIndexFromDir } from '../../lib/node/build-from-dir';
 import type { SourceIndex } from '../../lib/index/schema';
 import { createSearch, type SearchHit } from '../../lib/search';
 

@@ -3,8 +3,8 @@
  * ../shared/corpus/ with tests/tools/extract-article.ts), no curated overrides.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndexFromDir } from '../../lib/index/build-from-dir';
-import { entityView } from '../../lib/index/views';
+import { buildIndexFromDir } from '../../../lib/node/build-from-dir';
+import { entityView } from '../../../lib/index/views';
 
 async function entities(dir: string) {
   const { index } = await buildIndexFromDir(`tests/fixtures/unseen/${dir}`);

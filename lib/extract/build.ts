@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { attributeSentences } from './attribution';
 import { findCandidates } from './candidates';
 import { NO_ENGLISH, type English } from './english';
-import { INDEX_VERSION, SEARCH_KEYS } from './constants';
+import { INDEX_VERSION, SEARCH_KEYS } from '../index/constants';
 import { buildEntities, type EntityDraft } from './entities';
 import { SeedError } from './errors';
 import { linesAsBlocks, type Block } from './markdown';
@@ -17,11 +17,11 @@ import {
   type Attribution,
   type Entity,
   type SourceIndex,
-} from './schema';
+} from '../index/schema';
 import type { SeedArticle } from './seed-file';
 import { splitSentences, type Span } from './sentences';
 import { PERSON_TITLES } from '../words';
-import { searchDocument } from './search-document';
+import { searchDocument } from '../index/search-document';
 import { Matcher, type MatchAlias } from '../match/matcher';
 
 export interface OverridesSource {

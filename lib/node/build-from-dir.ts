@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { buildIndex, type OverridesSource } from './build';
-import { SeedError } from './errors';
+import { buildIndex, type OverridesSource } from '../extract/build';
+import { SeedError } from '../extract/errors';
 import { nodeEnglish } from './node-english';
 import {
   decodeUtf8,
@@ -16,8 +16,8 @@ import {
   parseSeedText,
   type FolderDefaults,
   type SeedArticle,
-} from './seed-file';
-import type { SourceIndex } from './schema';
+} from '../extract/seed-file';
+import type { SourceIndex } from '../index/schema';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 const FOLDER_DEFAULTS_FILE = 'source.json';

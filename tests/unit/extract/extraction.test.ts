@@ -3,10 +3,10 @@
  * English dictionary (no curation).
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../lib/index/build';
-import { nodeEnglish } from '../../lib/index/node-english';
-import type { SourceIndex } from '../../lib/index/schema';
-import type { SeedArticle } from '../../lib/index/seed-file';
+import { buildIndex } from '../../../lib/extract/build';
+import { nodeEnglish } from '../../../lib/node/node-english';
+import type { SourceIndex } from '../../../lib/index/schema';
+import type { SeedArticle } from '../../../lib/extract/seed-file';
 
 function build(...texts: string[]): SourceIndex {
   const seeds: SeedArticle[] = texts.map((text, i) => ({

@@ -6,7 +6,7 @@
  */
 import type { Candidate } from './candidates';
 import { isAcronym } from './candidates';
-import type { EntityType } from './constants';
+import type { EntityType } from '../index/constants';
 import { PERSON_TITLES } from '../words';
 import {
   CONNECTORS,

@@ -6,7 +6,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildIndexFromDir } from './build-from-dir';
-import { SeedError } from './errors';
+import { SeedError } from '../extract/errors';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,7 +1,7 @@
 /** Node-only: the English dictionary read from the `dictionary-en` package, once per process. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { englishFrom, type English } from './english';
+import { englishFrom, type English } from '../extract/english';
 
 let cached: English | null = null;
 

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSeeds } from '../../lib/index/build-from-dir';
+import { readSeeds } from '../../../lib/node/build-from-dir';
 import { errorOf } from './seed-error-of';
-import { markdownToText } from '../../lib/index/markdown';
-import { parseMarkdownSeed } from '../../lib/index/seed-file';
+import { markdownToText } from '../../../lib/extract/markdown';
+import { parseMarkdownSeed } from '../../../lib/extract/seed-file';
 
 const FRONT = [
   '---',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HoverIntent } from '../../lib/page/hover-intent';
+import { HoverIntent } from '../../../lib/page/hover-intent';
 
 describe('HoverIntent', () => {
   let events: string[];

@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readSeeds } from '../../lib/index/build-from-dir';
-import { buildIndex } from '../../lib/index/build';
+import { readSeeds } from '../../../lib/node/build-from-dir';
+import { buildIndex } from '../../../lib/extract/build';
 import { errorOf } from './seed-error-of';
-import { parseSeedText } from '../../lib/index/seed-file';
+import { parseSeedText } from '../../../lib/extract/seed-file';
 
 const GOOD_HEADER = [
   '---',
@@ -180,7 +180,7 @@ describe('npm run index (CLI)', () => {
     run(process.execPath, [
       '--import',
       'tsx',
-      'lib/index/cli.ts',
+      'lib/node/cli.ts',
       '--seeds',
       seeds,
       '--out',

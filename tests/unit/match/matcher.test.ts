@@ -1,6 +1,6 @@
 /** The matcher, table-driven: what must match, what must not (false-positive traps), and how. */
 import { describe, expect, it } from 'vitest';
-import { Matcher, MatchStream, type MatchAlias } from '../../lib/match/matcher';
+import { Matcher, MatchStream, type MatchAlias } from '../../../lib/match/matcher';
 
 const ALIASES: Array<[entityId: string, text: string, caseSensitive: boolean]> = [
   ['trump', 'Donald Trump', false],

@@ -3,11 +3,11 @@
  * aliases, rules and attributions the seed article must have.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexFromDir } from '../../lib/index/build-from-dir';
-import type { SourceIndex } from '../../lib/index/schema';
-import { indexSchema } from '../../lib/index/schema';
-import { entityView } from '../../lib/index/views';
-import type { EntityView } from '../../lib/messages';
+import { buildIndexFromDir } from '../../../lib/node/build-from-dir';
+import type { SourceIndex } from '../../../lib/index/schema';
+import { indexSchema } from '../../../lib/index/schema';
+import { entityView } from '../../../lib/index/views';
+import type { EntityView } from '../../../lib/messages';
 
 const SEED = '000_35b253ea46a1fa10';
 let index: SourceIndex;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../lib/index/sentences';
+import { splitSentences } from '../../../lib/extract/sentences';
 
 const split = (text: string) => splitSentences(text).map(([s, e]) => text.slice(s, e));
 

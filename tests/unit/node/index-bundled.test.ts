@@ -3,9 +3,9 @@
  * receives, and the names the issue that bundled them found broken.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexFromDir } from '../../lib/index/build-from-dir';
-import type { SourceIndex } from '../../lib/index/schema';
-import { toMatchData } from '../../lib/index/views';
+import { buildIndexFromDir } from '../../../lib/node/build-from-dir';
+import type { SourceIndex } from '../../../lib/index/schema';
+import { toMatchData } from '../../../lib/match/match-data';
 
 let index: SourceIndex;
 let json: string;

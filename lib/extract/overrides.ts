@@ -11,7 +11,7 @@
  *         { "add": true, "id": "dhs", "name": "…", "type": "organization", "aliases": ["DHS"] }
  *     ] }
  */
-import { ENTITY_TYPES, type EntityType } from './constants';
+import { ENTITY_TYPES, type EntityType } from '../index/constants';
 import type { AliasDraft, EntityDraft } from './entities';
 import { foldKey } from './entities';
 import { isAcronym } from './candidates';

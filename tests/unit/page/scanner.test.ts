@@ -1,9 +1,9 @@
 /** The page scanner and annotator on DOM fixtures (happy-dom has no Highlight API: the wrapping fallback runs). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Matcher, type MatchAlias } from '../../lib/match/matcher';
-import { scanSubtree } from '../../lib/page/scanner';
-import { PageAnnotator } from '../../lib/page/annotator';
-import { createPainter, supportsHighlightApi } from '../../lib/page/highlights';
+import { Matcher, type MatchAlias } from '../../../lib/match/matcher';
+import { scanSubtree } from '../../../lib/page/scanner';
+import { PageAnnotator } from '../../../lib/page/annotator';
+import { createPainter, supportsHighlightApi } from '../../../lib/page/highlights';
 
 const aliases: MatchAlias[] = [
   ['bukele', 'Nayib Bukele', false],

@@ -4,7 +4,7 @@
  * last raised, so a change that makes extraction worse fails here; the issue's targets are in the README.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../eval/eval-index';
+import { evaluate } from '../../eval/eval-index';
 
 describe('index quality on the labelled development set', () => {
   it('holds entity precision, recall, alias grouping, typing and quote attribution', async () => {

@@ -1,4 +1,4 @@
-import { SeedError } from '../../lib/index/errors';
+import { SeedError } from '../../../lib/extract/errors';
 
 /** The SeedError `fn` throws; fails the test if it throws nothing or something else. */
 export function errorOf(fn: () => unknown): SeedError {
