@@ -12,9 +12,9 @@ export default defineConfig({
     build: { target: 'es2022', sourcemap: process.env.SC_SOURCEMAP === '1' },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Source Context',
-    description:
-      'Hover a name on any page to see what your indexed articles say about it, and who says it. Offline.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: injects the hover card's code into a frame the first time a card opens there.
     permissions: [
       'storage',
