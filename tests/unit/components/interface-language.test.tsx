@@ -93,7 +93,7 @@ describe('the hover card', () => {
     const root = card();
     const text = root.textContent!;
     expect(text).toContain('Persona');
-    expect(text).toContain('También llamado');
+    expect(text).toContain('Otros nombres');
     expect(text).toContain('Cargos según las fuentes');
     expect(text).toContain('3 frases en 1 artículo indexado de 1 fuente');
     expect(text).toContain('Medio desconocido, que cita a Breitbart');
