@@ -129,6 +129,25 @@ describe.skipIf(!chromiumPath)('Spanish interface (Chromium --lang=es)', () => {
     expect(await options.locator('#sc-site-error').textContent()).toBe(
       'Escribe un sitio como ejemplo.com',
     );
+    await options.screenshot({ path: `${SCREENSHOTS}/options-es.png`, fullPage: true });
     await options.close();
+  });
+
+  it('the reader labels the article in Spanish and leaves its text in English', async () => {
+    const reader = await browser.context.newPage();
+    await reader.goto(`chrome-extension://${browser.extensionId}/reader.html`);
+    await reader.waitForSelector('.sc-article-text');
+    expect(await reader.title()).toBe('Lector de Source Context');
+    expect(await reader.locator('.sc-kicker').textContent()).toBe(
+      'Artículo incluido · lectura sin conexión',
+    );
+    const meta = (await reader.locator('.sc-meta').textContent())!;
+    for (const label of ['Medio', 'Fuentes citadas', 'Publicado', 'Dirección', 'Idioma'])
+      expect(meta).toContain(label);
+    expect(await reader.locator('.sc-article-text').getAttribute('lang')).toBe('en');
+    expect(await reader.locator('#sc-entities-title').textContent()).toBe(
+      'Nombres en este artículo',
+    );
+    await reader.close();
   });
 });
