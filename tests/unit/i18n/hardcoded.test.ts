@@ -1,6 +1,6 @@
 /**
  * No words of the interface written into the UI code: every one comes from t()/tn() and so from
- * public/_locales. Scans every .tsx file of components/, entrypoints/ and lib/.
+ * public/_locales. Scans every .tsx file of components/, entrypoints/ and lib/, and UI_MODULES.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -54,8 +54,13 @@ describe('the hard-coded string check', () => {
   });
 });
 
+/** Modules that are not TSX but word what the interface shows (labels, menus, toolbar titles). */
+const UI_MODULES = ['lib/format.ts', 'lib/sources.ts', 'lib/background.ts'];
+
 describe('UI code', () => {
-  const files = ['components', 'entrypoints', 'lib'].flatMap((d) => tsxFiles(join(ROOT, d)));
+  const files = ['components', 'entrypoints', 'lib']
+    .flatMap((d) => tsxFiles(join(ROOT, d)))
+    .concat(UI_MODULES.map((f) => join(ROOT, f)));
 
   it('has TSX files to check', () => {
     expect(files.length).toBeGreaterThanOrEqual(9);
