@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Answers browser.i18n.getMessage from public/_locales (the fake browser has none).
+          setupFiles: ['tests/unit/setup.ts'],
           // Several files build the whole bundled index (77 articles) in their beforeAll: on a busy
           // 2-core machine that takes more than the default 10 s.
           hookTimeout: 120_000,

@@ -27,11 +27,11 @@ export default defineConfig({
       // MV2 (Firefox) names the toolbar-button command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open Source Context search',
+        description: '__MSG_commandOpenSearch__',
       },
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next mention on the page and open its card',
+        description: '__MSG_commandNextMention__',
       },
     },
     ...(browser === 'firefox'

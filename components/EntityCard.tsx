@@ -6,8 +6,9 @@
  */
 import { useState } from 'preact/hooks';
 import type { EntityDetails } from '../lib/messages';
-import { TYPE_LABELS, articleCount, formatDate, plural } from '../lib/format';
-import { groupBySource, type SourceGroup } from '../lib/sources';
+import { articleCount, formatDate, formatDateRange, typeLabel } from '../lib/format';
+import { t, tn } from '../lib/i18n';
+import { groupBySource } from '../lib/sources';
 import { Sentence } from './Sentence';
 import { trusted } from './trusted';
 
@@ -21,11 +22,6 @@ export interface EntityCardProps {
 
 const SENTENCES_PER_ARTICLE = 2;
 const ARTICLES_PER_SOURCE = 3;
-
-function dateRange(g: SourceGroup): string {
-  if (!g.from || !g.to) return 'date unknown';
-  return g.from === g.to ? formatDate(g.to) : `${formatDate(g.from)} – ${formatDate(g.to)}`;
-}
 
 export function EntityCard({ details, headingId, compact = false, onOpenReader }: EntityCardProps) {
   const { entity, articles } = details;
@@ -41,28 +37,31 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
         <h2 id={headingId} class="sc-name">
           {entity.name}
         </h2>
-        <span class={`sc-type sc-type-${entity.type}`}>{TYPE_LABELS[entity.type]}</span>
+        <span class={`sc-type sc-type-${entity.type}`}>{typeLabel(entity.type)}</span>
       </header>
       {entity.description && <p class="sc-description">{entity.description}</p>}
       {(otherNames.length > 0 || entity.roles.length > 0) && (
         <dl class="sc-facts">
           {otherNames.length > 0 && (
             <>
-              <dt>Also called</dt>
+              <dt>{t('cardAlsoCalled')}</dt>
               <dd>{otherNames.join(', ')}</dd>
             </>
           )}
           {entity.roles.length > 0 && (
             <>
-              <dt>Titles in sources</dt>
+              <dt>{t('cardTitlesInSources')}</dt>
               <dd>{entity.roles.join(', ')}</dd>
             </>
           )}
         </dl>
       )}
       <p class="sc-count">
-        {plural(entity.mentions.length, 'sentence')} in {plural(count, 'indexed article')} from{' '}
-        {plural(groups.length, 'source')}
+        {t('cardCount', [
+          tn('countSentence', entity.mentions.length),
+          tn('countIndexedArticle', count),
+          tn('countSource', groups.length),
+        ])}
       </p>
       {groups.map((g) => {
         const allArticles = !compact || open.has(g.label);
@@ -71,8 +70,8 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
           <section class="sc-source-group" key={g.label}>
             <h3 class="sc-source-name">{g.label}</h3>
             <p class="sc-source-meta">
-              {plural(g.articles.length, 'article')} · {plural(g.sentences, 'sentence')} ·{' '}
-              {dateRange(g)}
+              {tn('countArticle', g.articles.length)} · {tn('countSentence', g.sentences)} ·{' '}
+              {formatDateRange(g.from, g.to)}
             </p>
             {shownArticles.map(({ article, mentions }) => {
               const key = `${g.label}\u0000${article.id}`;
@@ -81,7 +80,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
               return (
                 <section class="sc-article" key={article.id}>
                   <p class="sc-source">
-                    <cite class="sc-title">{article.title ?? 'Title unknown'}</cite>
+                    <cite class="sc-title">{article.title ?? t('cardTitleUnknown')}</cite>
                     <span aria-hidden="true"> · </span>
                     <span class="sc-date">{formatDate(article.published)}</span>
                     {article.url && (
@@ -93,12 +92,14 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                           target="_blank"
                           rel="noreferrer noopener"
                         >
-                          original
+                          {t('cardOriginal')}
                         </a>
                       </>
                     )}
                   </p>
-                  <ul class="sc-sentences">
+                  {/* The sentences are the article's words, in its language, whatever the
+                      interface's language is. */}
+                  <ul class="sc-sentences" lang={article.language ?? undefined}>
                     {shown.map((m) => (
                       <Sentence
                         key={m.sentenceIndex}
@@ -111,7 +112,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                   </ul>
                   {shown.length < mentions.length && (
                     <button type="button" class="sc-more" onClick={trusted(() => expand(key))}>
-                      {plural(mentions.length - shown.length, 'more sentence')} in this article
+                      {tn('cardMoreSentences', mentions.length - shown.length)}
                     </button>
                   )}
                 </section>
@@ -119,7 +120,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
             })}
             {shownArticles.length < g.articles.length && (
               <button type="button" class="sc-more" onClick={trusted(() => expand(g.label))}>
-                {plural(g.articles.length - shownArticles.length, 'more article')} from {g.label}
+                {tn('cardMoreArticles', g.articles.length - shownArticles.length, [g.label])}
               </button>
             )}
           </section>

@@ -1,5 +1,6 @@
 /** The options page: every setting, each saved as soon as it changes. */
 import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../lib/i18n';
 import {
   DEFAULT_SETTINGS,
   getSettings,
@@ -13,10 +14,10 @@ import {
 } from '../lib/settings';
 import { Switch } from './Switch';
 
-const STYLES: Array<{ value: HighlightStyle; label: string }> = [
-  { value: 'underline', label: 'Dotted underline' },
-  { value: 'background', label: 'Soft background' },
-  { value: 'none', label: 'None (cards still open on hover)' },
+const STYLES: Array<{ value: HighlightStyle; label: MessageKey }> = [
+  { value: 'underline', label: 'optionsStyleUnderline' },
+  { value: 'background', label: 'optionsStyleBackground' },
+  { value: 'none', label: 'optionsStyleNone' },
 ];
 
 export function OptionsApp() {
@@ -48,73 +49,77 @@ export function OptionsApp() {
     const raw = newSite.trim();
     const key = siteKey(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
     if (!raw || !key || !isHostName(key)) {
-      setSiteError('Enter a site such as example.com');
+      setSiteError(t('optionsSiteInvalid'));
       return;
     }
     setSiteError(null);
     setNewSite('');
     if (!settings.disabledSites.includes(key))
       void persist('disabledSites', [...settings.disabledSites, key]).then(() =>
-        saved('sites', `${key} added.`),
+        saved('sites', t('optionsSiteAdded', key)),
       );
   };
   /** Saves a delay typed in a field; returns the error to show beside it, or null when saved. */
   const delay = (key: 'openMs' | 'closeMs', value: string): string | null => {
     const n = Number(value);
     if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 10000)
-      return 'Enter a whole number of milliseconds from 0 to 10000.';
+      return t('optionsDelayInvalid');
     void persist('hoverDelays', { ...settings.hoverDelays, [key]: n }).then(() =>
-      saved('cards', 'Delay saved.'),
+      saved('cards', t('optionsDelaySaved')),
     );
     return null;
   };
 
   return (
     <main class="sc-root sc-options">
-      <h1>Source Context options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <section class="sc-section">
-        <h2 class="sc-section-title">Everywhere</h2>
+        <h2 class="sc-section-title">{t('optionsEverywhere')}</h2>
         <Switch
-          label="Mark indexed names on web pages"
-          description="When off, Source Context does no work on any page."
+          label={t('optionsEnabled')}
+          description={t('optionsEnabledDescription')}
           checked={settings.enabled}
-          onChange={(on) => void persist('enabled', on).then(() => saved('everywhere', 'Saved.'))}
+          onChange={(on) =>
+            void persist('enabled', on).then(() => saved('everywhere', t('optionsSaved')))
+          }
         />
         {statusOf('everywhere')}
       </section>
 
       <section class="sc-section">
-        <h2 class="sc-section-title">Hover cards</h2>
+        <h2 class="sc-section-title">{t('optionsHoverCards')}</h2>
         <div class="sc-field-row">
           <DelayField
-            label="Open after (ms)"
+            id="sc-delay-open"
+            label={t('optionsOpenAfter')}
             value={settings.hoverDelays.openMs}
             onChange={(v) => delay('openMs', v)}
           />
           <DelayField
-            label="Close after leaving (ms)"
+            id="sc-delay-close"
+            label={t('optionsCloseAfter')}
             value={settings.hoverDelays.closeMs}
             onChange={(v) => delay('closeMs', v)}
           />
         </div>
         <Switch
-          label="Mark every mention"
-          description="Off: each name is marked once, at its first mention on the page."
+          label={t('optionsEveryMention')}
+          description={t('optionsEveryMentionDescription')}
           checked={settings.markEveryMention}
           onChange={(on) =>
-            void persist('markEveryMention', on).then(() => saved('cards', 'Saved.'))
+            void persist('markEveryMention', on).then(() => saved('cards', t('optionsSaved')))
           }
         />
         <Switch
-          label="Mark names most articles mention"
-          description="Names in more than half of the indexed articles (such as United States) are too common to help; they stay in the popup's list."
+          label={t('optionsCommonNames')}
+          description={t('optionsCommonNamesDescription')}
           checked={settings.markCommonNames}
           onChange={(on) =>
-            void persist('markCommonNames', on).then(() => saved('cards', 'Saved.'))
+            void persist('markCommonNames', on).then(() => saved('cards', t('optionsSaved')))
           }
         />
         <fieldset class="sc-fieldset">
-          <legend>How names are marked</legend>
+          <legend>{t('optionsHowMarked')}</legend>
           {STYLES.map((s) => (
             <label key={s.value} class="sc-radio">
               <input
@@ -123,10 +128,12 @@ export function OptionsApp() {
                 value={s.value}
                 checked={settings.highlightStyle === s.value}
                 onChange={() =>
-                  void persist('highlightStyle', s.value).then(() => saved('cards', 'Style saved.'))
+                  void persist('highlightStyle', s.value).then(() =>
+                    saved('cards', t('optionsStyleSaved')),
+                  )
                 }
               />
-              {s.label}
+              {t(s.label)}
             </label>
           ))}
         </fieldset>
@@ -134,9 +141,9 @@ export function OptionsApp() {
       </section>
 
       <section class="sc-section">
-        <h2 class="sc-section-title">Sites where it is off</h2>
+        <h2 class="sc-section-title">{t('optionsSitesOff')}</h2>
         {settings.disabledSites.length === 0 ? (
-          <p class="sc-empty">None. Switch a site off from the toolbar popup, or add it here.</p>
+          <p class="sc-empty">{t('optionsNoSites')}</p>
         ) : (
           <ul class="sc-list">
             {settings.disabledSites.map((site) => (
@@ -145,15 +152,15 @@ export function OptionsApp() {
                 <button
                   type="button"
                   class="sc-link"
-                  aria-label={`Remove ${site}`}
+                  aria-label={t('optionsRemoveSite', site)}
                   onClick={() =>
                     void persist(
                       'disabledSites',
                       settings.disabledSites.filter((s) => s !== site),
-                    ).then(() => saved('sites', `${site} removed.`))
+                    ).then(() => saved('sites', t('optionsSiteRemoved', site)))
                   }
                 >
-                  Remove
+                  {t('optionsRemove')}
                 </button>
               </li>
             ))}
@@ -161,10 +168,10 @@ export function OptionsApp() {
         )}
         <form class="sc-add" onSubmit={addSite}>
           <label class="sc-field">
-            <span>Add a site</span>
+            <span>{t('optionsAddSite')}</span>
             <input
               type="text"
-              placeholder="example.com"
+              placeholder={t('optionsSitePlaceholder')}
               value={newSite}
               aria-invalid={siteError ? true : undefined}
               aria-describedby={siteError ? 'sc-site-error' : undefined}
@@ -172,7 +179,7 @@ export function OptionsApp() {
             />
           </label>
           <button type="submit" class="sc-button">
-            Add
+            {t('optionsAdd')}
           </button>
           {siteError && (
             <p id="sc-site-error" class="sc-error">
@@ -184,29 +191,31 @@ export function OptionsApp() {
       </section>
 
       <section class="sc-section">
-        <h2 class="sc-section-title">Not marked</h2>
+        <h2 class="sc-section-title">{t('optionsNotMarked')}</h2>
         {settings.mutedEntities.length === 0 ? (
-          <p class="sc-empty">None. Use “Not this” on a card to stop a name being marked.</p>
+          <p class="sc-empty">{t('optionsNoMuted')}</p>
         ) : (
           <ul class="sc-list">
             {settings.mutedEntities.map((m) => (
               <li key={`${m.entityId}:${m.site ?? '*'}`}>
                 <span>
                   {m.name}{' '}
-                  <span class="sc-muted-scope">— {m.site ? `on ${m.site}` : 'everywhere'}</span>
+                  <span class="sc-muted-scope">
+                    — {m.site ? t('optionsMutedOn', m.site) : t('optionsMutedEverywhere')}
+                  </span>
                 </span>
                 <button
                   type="button"
                   class="sc-link"
-                  aria-label={`Mark “${m.name}” again`}
+                  aria-label={t('optionsUnmuteLabel', m.name)}
                   onClick={() =>
                     void persist(
                       'mutedEntities',
                       settings.mutedEntities.filter((x) => x !== m),
-                    ).then(() => saved('muted', `“${m.name}” is marked again.`))
+                    ).then(() => saved('muted', t('optionsUnmuted', m.name)))
                   }
                 >
-                  Mark again
+                  {t('optionsUnmute')}
                 </button>
               </li>
             ))}
@@ -220,18 +229,14 @@ export function OptionsApp() {
           type="button"
           class="sc-button sc-danger"
           onClick={() => {
-            if (
-              confirm(
-                'Reset every setting to its default? Disabled sites and muted names will be cleared.',
-              )
-            ) {
+            if (confirm(t('optionsResetConfirm'))) {
               void resetSettings()
                 .then(() => setSettings({ ...DEFAULT_SETTINGS }))
-                .then(() => saved('reset', 'Defaults restored.'));
+                .then(() => saved('reset', t('optionsResetDone')));
             }
           }}
         >
-          Reset to defaults
+          {t('optionsReset')}
         </button>
         {statusOf('reset')}
       </section>
@@ -240,10 +245,12 @@ export function OptionsApp() {
 }
 
 function DelayField({
+  id,
   label,
   value,
   onChange,
 }: {
+  id: string;
   label: string;
   value: number;
   /** Saves the value, or returns why it cannot be saved. */
@@ -252,7 +259,6 @@ function DelayField({
   const [error, setError] = useState<string | null>(null);
   /** What the reader typed while it cannot be saved: kept in the field beside its error. */
   const [typed, setTyped] = useState<string | null>(null);
-  const id = `sc-delay-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <label class="sc-field">
       <span>{label}</span>

@@ -1,4 +1,5 @@
 /** "On this page": the entities the content script found in the tab, with how often each occurs. */
+import { t, tn } from '../lib/i18n';
 import type { PageMentionItem } from '../lib/messages';
 
 export interface PageEntity {
@@ -34,15 +35,15 @@ export function PageMentions({
   entities: PageEntity[];
   onReveal: (e: PageEntity) => void;
 }) {
-  if (entities.length === 0) return <p class="sc-empty">No indexed names found on this page.</p>;
+  if (entities.length === 0) return <p class="sc-empty">{t('pageNoNames')}</p>;
   return (
     <ul class="sc-page-list">
       {entities.map((e) => (
         <li key={e.entityId}>
           <button type="button" class="sc-page-item" onClick={() => onReveal(e)}>
             <span class="sc-page-name">{e.name}</span>
-            {!e.marked && <span class="sc-page-note">not marked</span>}
-            <span class="sc-page-count" aria-label={`${e.count} mentions`}>
+            {!e.marked && <span class="sc-page-note">{t('pageNotMarked')}</span>}
+            <span class="sc-page-count" aria-label={tn('countMention', e.count)}>
               {e.count}
             </span>
           </button>

@@ -4,6 +4,7 @@
  */
 import type { Ref } from 'preact';
 import type { EntityDetails } from '../lib/messages';
+import { t, uiLocale } from '../lib/i18n';
 import { EntityCard } from './EntityCard';
 import { trusted } from './trusted';
 
@@ -36,6 +37,7 @@ export function Popover(props: PopoverProps) {
       ref={props.dialogRef}
       class={`sc-popover${props.pinned ? ' sc-pinned' : ''}`}
       role="dialog"
+      lang={uiLocale()}
       aria-modal="false"
       aria-labelledby={HEADING_ID}
       tabIndex={-1}
@@ -45,12 +47,12 @@ export function Popover(props: PopoverProps) {
       onKeyDown={trusted(props.onKeyDown)}
     >
       <div class="sc-popover-bar">
-        <span class="sc-brand">Source Context</span>
+        <span class="sc-brand">{t('extName')}</span>
         <button
           type="button"
           class="sc-icon-button"
-          aria-label="Close"
-          title="Close (Esc)"
+          aria-label={t('cardClose')}
+          title={t('cardCloseTitle')}
           onClick={trusted(props.onClose)}
         >
           ×
@@ -67,23 +69,23 @@ export function Popover(props: PopoverProps) {
           />
         ) : (
           <p class="sc-loading" id={HEADING_ID}>
-            Loading…
+            {t('loading')}
           </p>
         )}
       </div>
       <div class="sc-popover-footer">
         {props.muted ? (
           <p class="sc-muted-note" role="status">
-            No longer marked {props.muted === 'site' ? 'on this site' : 'anywhere'}.{' '}
+            {t(props.muted === 'site' ? 'cardMutedSite' : 'cardMutedEverywhere')}{' '}
             <button type="button" class="sc-link" onClick={trusted(props.onUndoMute)}>
-              Undo
+              {t('cardUndo')}
             </button>
           </p>
         ) : (
           <p class="sc-not-this">
-            Not this? Stop marking “{details?.entity.name ?? props.pageText}”{' '}
+            {t('cardNotThis', details?.entity.name ?? props.pageText)}{' '}
             <button type="button" class="sc-link" onClick={trusted(() => props.onMute('site'))}>
-              on this site
+              {t('cardMuteSite')}
             </button>{' '}
             ·{' '}
             <button
@@ -91,11 +93,11 @@ export function Popover(props: PopoverProps) {
               class="sc-link"
               onClick={trusted(() => props.onMute('everywhere'))}
             >
-              everywhere
+              {t('cardMuteEverywhere')}
             </button>
           </p>
         )}
-        <p class="sc-help">Esc closes · Tab moves through the card · Alt+Shift+N: next name</p>
+        <p class="sc-help">{t('cardHelp')}</p>
       </div>
     </div>
   );

@@ -4,8 +4,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
+import { t, tn } from '../lib/i18n';
 import { loadIndex } from '../lib/index/load';
-import { plural } from '../lib/format';
 import { entityDetails } from '../lib/index/views';
 import type { SourceIndex } from '../lib/index/schema';
 import type { PageMentionsResponse } from '../lib/messages';
@@ -120,7 +120,7 @@ export function PopupApp() {
             requestAnimationFrame(() => inputRef.current?.focus());
           }}
         >
-          ← Back to results
+          {t('popupBack')}
         </button>
         <EntityCard details={details} headingId="sc-entity-heading" onOpenReader={openReader} />
       </main>
@@ -129,14 +129,14 @@ export function PopupApp() {
 
   return (
     <main class="sc-root sc-popup">
-      <h1 class="sc-visually-hidden">Source Context</h1>
+      <h1 class="sc-visually-hidden">{t('extName')}</h1>
       <div class="sc-search">
         <input
           ref={inputRef}
           type="search"
           class="sc-search-input"
-          placeholder="Search people, places, laws…"
-          aria-label="Search the article index"
+          placeholder={t('popupSearchPlaceholder')}
+          aria-label={t('popupSearchLabel')}
           role="combobox"
           list={undefined}
           aria-expanded={hits.length > 0}
@@ -151,9 +151,9 @@ export function PopupApp() {
           onKeyDown={onKeyDown}
         />
       </div>
-      {error && <p class="sc-error">The index could not be loaded: {error}</p>}
+      {error && <p class="sc-error">{t('indexLoadError', error)}</p>}
       {query.trim() !== '' && (
-        <section aria-label="Results">
+        <section aria-label={t('popupResults')}>
           {hits.length > 0 ? (
             <SearchResults
               id={RESULTS_ID}
@@ -163,37 +163,34 @@ export function PopupApp() {
               onHover={setActive}
             />
           ) : (
-            index && <p class="sc-empty">Nothing in the index matches “{query.trim()}”.</p>
+            index && <p class="sc-empty">{t('popupNoMatch', query.trim())}</p>
           )}
         </section>
       )}
       <section class="sc-section" aria-labelledby="sc-on-page">
         <h2 id="sc-on-page" class="sc-section-title">
-          On this page
+          {t('popupOnThisPage')}
         </h2>
         {page === 'loading' ? (
-          <p class="sc-empty">Looking…</p>
+          <p class="sc-empty">{t('popupLooking')}</p>
         ) : page === null ? (
-          <p class="sc-empty">
-            Source Context can’t run on this page (browser pages and extension stores are off
-            limits).
-          </p>
+          <p class="sc-empty">{t('popupCantRun')}</p>
         ) : settings && !settings.enabled ? (
-          <p class="sc-empty">Source Context is off everywhere. Turn it on below.</p>
+          <p class="sc-empty">{t('popupOffEverywhereNote')}</p>
         ) : !page.enabled ? (
-          <p class="sc-empty">Off for this site.</p>
+          <p class="sc-empty">{t('popupOffForSite')}</p>
         ) : (
           <PageMentions entities={pageEntities} onReveal={reveal} />
         )}
       </section>
       {settings && (
-        <section class="sc-section sc-switches" aria-label="Switches">
+        <section class="sc-section sc-switches" aria-label={t('popupSwitches')}>
           {site && (
             <Switch
               label={
                 settings.enabled
-                  ? `${isSiteEnabled(settings, site) ? 'On' : 'Off'} for ${site}`
-                  : `${site}: off everywhere`
+                  ? t(isSiteEnabled(settings, site) ? 'popupSiteOn' : 'popupSiteOff', site)
+                  : t('popupSiteOffEverywhere', site)
               }
               checked={!settings.disabledSites.includes(site)}
               disabled={!settings.enabled}
@@ -201,7 +198,7 @@ export function PopupApp() {
             />
           )}
           <Switch
-            label={settings.enabled ? 'On everywhere' : 'Off everywhere'}
+            label={t(settings.enabled ? 'popupOnEverywhere' : 'popupOffEverywhere')}
             checked={settings.enabled}
             onChange={(on) => void setSetting('enabled', on)}
           />
@@ -209,11 +206,14 @@ export function PopupApp() {
       )}
       <footer class="sc-footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Options
+          {t('popupOptions')}
         </a>
         <span>
           {index
-            ? `${plural(index.entities.length, 'name')} from ${plural(index.articles.length, 'article')} · offline`
+            ? t('popupIndexSize', [
+                tn('countName', index.entities.length),
+                tn('countArticle', index.articles.length),
+              ])
             : ''}
         </span>
       </footer>

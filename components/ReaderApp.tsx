@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadIndex } from '../lib/index/load';
 import type { SourceIndex } from '../lib/index/schema';
-import { TYPE_LABELS, formatDate, plural } from '../lib/format';
+import { formatDate, typeLabel } from '../lib/format';
+import { t, tn } from '../lib/i18n';
 import { entityDetails } from '../lib/index/views';
 import { EntityCard } from './EntityCard';
 
@@ -68,19 +69,19 @@ export function ReaderApp() {
   if (error)
     return (
       <main class="sc-root sc-reader">
-        <p class="sc-error">The index could not be loaded: {error}</p>
+        <p class="sc-error">{t('indexLoadError', error)}</p>
       </main>
     );
   if (!index)
     return (
       <main class="sc-root sc-reader">
-        <p class="sc-empty">Loading…</p>
+        <p class="sc-empty">{t('loading')}</p>
       </main>
     );
   if (!article)
     return (
       <main class="sc-root sc-reader">
-        <p class="sc-error">No bundled article has the id “{target.articleId}”.</p>
+        <p class="sc-error">{t('readerNoArticle', target.articleId ?? '')}</p>
       </main>
     );
 
@@ -96,32 +97,34 @@ export function ReaderApp() {
     <div class="sc-root sc-reader">
       <main class="sc-reader-main">
         <header>
-          <p class="sc-kicker">Bundled article · read offline</p>
-          <h1>{article.title ?? 'Title unknown'}</h1>
+          <p class="sc-kicker">{t('readerKicker')}</p>
+          <h1 lang={article.title ? (article.language ?? undefined) : undefined}>
+            {article.title ?? t('cardTitleUnknown')}
+          </h1>
           <dl class="sc-meta">
-            <dt>Outlet</dt>
-            <dd>{article.outlet ?? 'unknown'}</dd>
-            <dt>Cites</dt>
+            <dt>{t('readerOutlet')}</dt>
+            <dd>{article.outlet ?? t('readerOutletUnknown')}</dd>
+            <dt>{t('readerCites')}</dt>
             <dd>
-              {article.citedSources.length ? article.citedSources.join(', ') : 'no named source'}
+              {article.citedSources.length ? article.citedSources.join(', ') : t('readerNoSource')}
             </dd>
-            <dt>Published</dt>
+            <dt>{t('readerPublished')}</dt>
             <dd>{formatDate(article.published)}</dd>
-            <dt>Address</dt>
+            <dt>{t('readerAddress')}</dt>
             <dd>
               {article.url ? (
                 <a href={article.url} rel="noreferrer">
                   {article.url}
                 </a>
               ) : (
-                'unknown'
+                t('readerAddressUnknown')
               )}
             </dd>
-            <dt>Language</dt>
-            <dd>{article.language ?? 'unknown'}</dd>
+            <dt>{t('readerLanguage')}</dt>
+            <dd>{article.language ?? t('readerLanguageUnknown')}</dd>
             {article.note && (
               <>
-                <dt>Note</dt>
+                <dt>{t('readerNote')}</dt>
                 <dd>{article.note}</dd>
               </>
             )}
@@ -169,7 +172,7 @@ export function ReaderApp() {
       </main>
       <aside class="sc-reader-side" aria-labelledby="sc-entities-title">
         <h2 id="sc-entities-title" class="sc-section-title">
-          Names in this article
+          {t('readerNames')}
         </h2>
         <ul class="sc-page-list">
           {entities.map(({ entity, mentions }) => (
@@ -181,8 +184,8 @@ export function ReaderApp() {
                 onClick={() => setSelected(entity.id)}
               >
                 <span class="sc-page-name">{entity.name}</span>
-                <span class="sc-result-type">{TYPE_LABELS[entity.type]}</span>
-                <span class="sc-page-count" aria-label={plural(mentions.length, 'sentence')}>
+                <span class="sc-result-type">{typeLabel(entity.type)}</span>
+                <span class="sc-page-count" aria-label={tn('countSentence', mentions.length)}>
                   {mentions.length}
                 </span>
               </button>

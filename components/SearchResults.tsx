@@ -1,6 +1,7 @@
 /** The popup's result list: a listbox driven from the search box (↑/↓/Enter), matched letters marked. */
 import type { SearchHit } from '../lib/search';
-import { TYPE_LABELS } from '../lib/format';
+import { typeLabel } from '../lib/format';
+import { t } from '../lib/i18n';
 
 function Marked({
   text,
@@ -47,7 +48,7 @@ export interface SearchResultsProps {
 
 export function SearchResults({ id, hits, activeIndex, onChoose, onHover }: SearchResultsProps) {
   return (
-    <ul id={id} class="sc-results" role="listbox" aria-label="Search results">
+    <ul id={id} class="sc-results" role="listbox" aria-label={t('searchResults')}>
       {hits.map((hit, i) => {
         const s =
           hit.matchedSentence && hit.nameRanges.length === 0
@@ -66,9 +67,9 @@ export function SearchResults({ id, hits, activeIndex, onChoose, onHover }: Sear
             <span class="sc-result-name">
               <Marked text={hit.entity.name} ranges={hit.nameRanges} />
             </span>
-            <span class="sc-result-type">{TYPE_LABELS[hit.entity.type]}</span>
+            <span class="sc-result-type">{typeLabel(hit.entity.type)}</span>
             {hit.matchedAlias && hit.nameRanges.length === 0 && (
-              <span class="sc-result-extra">also “{hit.matchedAlias}”</span>
+              <span class="sc-result-extra">{t('searchAlsoAlias', hit.matchedAlias)}</span>
             )}
             {s && (
               <span class="sc-result-extra sc-result-sentence">

@@ -1,5 +1,6 @@
 import type { MentionView } from '../lib/messages';
 import { attributionLabel, emphasise } from '../lib/format';
+import { t } from '../lib/i18n';
 import { trusted } from './trusted';
 
 /** One indexed sentence, the mention emphasised, with who asserts it. Text only: never parsed as HTML. */
@@ -27,7 +28,7 @@ export function Sentence({
           {mention.attribution.role !== 'narration' && onOpenReader && ' · '}
           {onOpenReader && (
             <button type="button" class="sc-link" onClick={trusted(onOpenReader)}>
-              Open in reader
+              {t('cardOpenInReader')}
             </button>
           )}
         </p>

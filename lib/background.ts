@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { loadIndex } from './index/load';
 import { entityDetails } from './index/views';
 import { toMatchData } from './match/match-data';
+import { t, tn } from './i18n';
 import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
 
 const MENU_ID = 'source-context-lookup';
@@ -63,6 +64,10 @@ async function handle(
         text: message.enabled && message.count > 0 ? String(Math.min(message.count, 999)) : '',
       });
       await action().setIcon({ tabId, path: iconPaths(message.enabled ? 'on' : 'off') });
+      await action().setTitle({
+        tabId,
+        title: message.enabled ? tn('badgeMarked', message.count) : t('badgeOff'),
+      });
       return null;
     case 'load-card-ui':
       if (tabId === undefined) return false;
@@ -93,7 +98,7 @@ export function startBackground(): void {
     browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: MENU_ID,
-        title: 'Look up “%s” in Source Context',
+        title: t('contextMenuLookUp'),
         contexts: ['selection'],
       }),
     );

@@ -1,50 +1,92 @@
 /** How index data reads in the UI. Unknowns are said to be unknown, never guessed. */
 import type { Attribution, Entity } from './index/schema';
 import type { EntityType } from './index/constants';
+import { t, uiLocale, type MessageKey } from './i18n';
 
-export const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  law: 'Law',
-  facility: 'Facility',
-  program: 'Programme',
-  document: 'Document',
-  other: 'Other',
-};
+const TYPE_KEYS = {
+  person: 'typePerson',
+  organization: 'typeOrganization',
+  place: 'typePlace',
+  law: 'typeLaw',
+  facility: 'typeFacility',
+  program: 'typeProgram',
+  document: 'typeDocument',
+  other: 'typeOther',
+} as const satisfies Record<EntityType, MessageKey>;
+
+/** "Person", "Persona"… in the interface's language. */
+export function typeLabel(type: EntityType): string {
+  return t(TYPE_KEYS[type]);
+}
+
+/** The same labels by type; each read goes through `t`, so it follows the interface's language. */
+export const TYPE_LABELS: Readonly<Record<EntityType, string>> = Object.defineProperties(
+  {} as Record<EntityType, string>,
+  Object.fromEntries(
+    Object.keys(TYPE_KEYS).map((type) => [
+      type,
+      { enumerable: true, get: () => typeLabel(type as EntityType) },
+    ]),
+  ),
+);
 
 /** "Quote — Donald Trump", "Reported — according to Breitbart", "Narration — outlet unknown". */
 export function attributionLabel(a: Attribution): string {
   switch (a.role) {
     case 'narration':
-      return `Narration — ${a.by ?? 'outlet unknown'}`;
+      return t('attrNarration', a.by ?? t('attrOutletUnknown'));
     case 'quote':
-      return `Quote — ${a.by ?? 'speaker unknown'}`;
+      return t('attrQuote', a.by ?? t('attrSpeakerUnknown'));
     case 'reported':
-      return a.cue === 'according to'
-        ? `Reported — according to ${a.by ?? 'an unnamed source'}`
-        : `Reported — ${a.by ?? 'an unnamed party'}${a.cue ? ` (${a.cue})` : ''}`;
+      // The cue ("said", "told") is the source's own word, shown as written.
+      if (a.cue === 'according to') return t('attrAccordingTo', a.by ?? t('attrUnnamedSource'));
+      return a.cue
+        ? t('attrReportedCue', [a.by ?? t('attrUnnamedParty'), a.cue])
+        : t('attrReported', a.by ?? t('attrUnnamedParty'));
   }
 }
 
-export function formatDate(iso: string | null): string {
-  if (!iso) return 'date unknown';
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(): Intl.DateTimeFormat {
+  const locale = uiLocale();
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** An ISO date ("2025-03-05") as a UTC calendar day, or null when it is not one. */
+function day(iso: string): Date | null {
   const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "5 Mar 2025" / "5 mar 2025" in the interface's language; "date unknown" when there is none. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return t('dateUnknown');
+  const d = day(iso);
+  return d ? dateFormat().format(d) : iso;
+}
+
+/** "5 Mar – 7 Apr 2025": the interface language's own way of writing a span of days. */
+export function formatDateRange(from: string | null, to: string | null): string {
+  if (!from || !to) return t('dateUnknown');
+  const a = day(from);
+  const b = day(to);
+  if (!a || !b) return from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
+  return a.getTime() === b.getTime() ? dateFormat().format(a) : dateFormat().formatRange(a, b);
 }
 
 export function articleCount(entity: Pick<Entity, 'mentions'>): number {
   return new Set(entity.mentions.map((m) => m.articleId)).size;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Splits a sentence into plain and emphasised parts, for rendering as text (never as HTML). */

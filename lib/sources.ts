@@ -3,6 +3,7 @@
  * for an article whose outlet is unknown, the sources it cites), then by article. Most recent first;
  * inside an article, sentences in reading order.
  */
+import { t } from './i18n';
 import type { ArticleMeta, EntityView, MentionView } from './messages';
 
 export interface ArticleGroup {
@@ -23,8 +24,8 @@ export interface SourceGroup {
 export function sourceLabel(article: ArticleMeta): string {
   if (article.outlet) return article.outlet;
   return article.citedSources.length
-    ? `Outlet unknown, citing ${article.citedSources.join(', ')}`
-    : 'Outlet unknown';
+    ? t('sourceOutletUnknownCiting', article.citedSources.join(', '))
+    : t('sourceOutletUnknown');
 }
 
 /** Newest first; unknown dates last. */

@@ -71,10 +71,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension (or none, for baseline runs). */
-export async function launch(executablePath: string, withExtension = true): Promise<Browser> {
+/**
+ * Launches Chromium with the built extension (or none, for baseline runs). `lang` sets the browser's
+ * interface language (`--lang`), which picks the extension's translation.
+ */
+export async function launch(
+  executablePath: string,
+  withExtension = true,
+  { lang }: { lang?: string } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'sc-profile-'));
   const args = [...CHROMIUM_FLAGS];
+  if (lang) args.push(`--lang=${lang}`);
   if (withExtension)
     args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(profile, {
