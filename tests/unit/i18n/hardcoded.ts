@@ -68,7 +68,7 @@ const NOT_TEXT = new Set([
 /** Functions whose string arguments are message keys. */
 const KEY_FUNCTIONS = new Set(['t', 'tn']);
 
-/** Allowed literals in user-facing places: letters that are not words of the interface. */
+/** Literals allowed in user-facing places (letters that are not words of the interface): none so far. */
 const ALLOWED = new Set<string>([]);
 
 const hasLetter = (s: string) => /\p{L}/u.test(s);
