@@ -9,7 +9,9 @@ import { loadIndex } from '../lib/index/load';
 import { entityDetails } from '../lib/index/views';
 import type { SourceIndex } from '../lib/index/schema';
 import type { PageMentionsResponse } from '../lib/messages';
-import { createSearch } from '../lib/search';
+import { createSearch, type SearchHit } from '../lib/search';
+import { entitiesOfSource, listSources, mentionsFromSource } from '../lib/source-filter';
+import { sourceLabel } from '../lib/sources';
 import {
   getSettings,
   isSiteEnabled,
@@ -23,6 +25,7 @@ import { pageMentions, revealEntity, targetTab } from '../lib/tabs';
 import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
 import { SearchResults } from './SearchResults';
+import { SourceFilter } from './SourceFilter';
 import { Switch } from './Switch';
 
 const RESULTS_ID = 'sc-results';
@@ -37,6 +40,8 @@ export function PopupApp() {
   const [tab, setTab] = useState<Browser.tabs.Tab | null>(null);
   const [page, setPage] = useState<PageMentionsResponse | null | 'loading'>('loading');
   const [settings, setSettings] = useState<Settings | null>(null);
+  /** The source the popup is narrowed to (a label as the card shows it), or null for all. */
+  const [source, setSource] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -67,11 +72,31 @@ export function PopupApp() {
   }, [tab, settings?.enabled, settings?.disabledSites.join('\n'), settings?.mutedEntities.length]);
 
   const search = useMemo(() => (index ? createSearch(index) : null), [index]);
-  const hits = useMemo(() => (search ? search(query) : []), [search, query]);
+  const sources = useMemo(() => (index ? listSources(index) : []), [index]);
+  const chosen = sources.find((s) => s.label === source) ?? null;
+  const hits = useMemo((): SearchHit[] => {
+    if (!search || !index) return [];
+    if (!chosen) return search(query);
+    if (query.trim() !== '') return search(query).filter((h) => chosen.entityIds.has(h.entity.id));
+    // A source and no query: the names that source speaks about most.
+    const labels = new Map(index.articles.map((a) => [a.id, sourceLabel(a)]));
+    return entitiesOfSource(index.entities, labels, chosen.label)
+      .slice(0, 20)
+      .map((entity) => ({ entity, score: 0, nameRanges: [] }));
+  }, [search, index, query, chosen]);
 
   const site = tab?.url ? siteKey(tab.url) : null;
-  const details = index && openId ? entityDetails(index, openId) : null;
-  const pageEntities = page && page !== 'loading' ? groupPageMentions(page.mentions) : [];
+  const allDetails = index && openId ? entityDetails(index, openId) : null;
+  const details = allDetails && {
+    ...allDetails,
+    entity: {
+      ...allDetails.entity,
+      mentions: mentionsFromSource(allDetails.entity.mentions, allDetails.articles, source),
+    },
+  };
+  const pageEntities = (page && page !== 'loading' ? groupPageMentions(page.mentions) : []).filter(
+    (e) => !chosen || chosen.entityIds.has(e.entityId),
+  );
 
   const choose = (i: number) => {
     const hit = hits[i];
@@ -150,10 +175,26 @@ export function PopupApp() {
           }}
           onKeyDown={onKeyDown}
         />
+        {sources.length > 1 && (
+          <SourceFilter
+            sources={sources}
+            value={chosen?.label ?? null}
+            onChange={(label) => {
+              setSource(label);
+              setActive(0);
+            }}
+          />
+        )}
       </div>
       {error && <p class="sc-error">{t('indexLoadError', error)}</p>}
-      {query.trim() !== '' && (
-        <section aria-label={t('popupResults')}>
+      {(query.trim() !== '' || chosen) && (
+        <section
+          aria-label={
+            query.trim() === '' && chosen
+              ? t('popupSourceTopNames', chosen.label)
+              : t('popupResults')
+          }
+        >
           {hits.length > 0 ? (
             <SearchResults
               id={RESULTS_ID}
@@ -163,7 +204,13 @@ export function PopupApp() {
               onHover={setActive}
             />
           ) : (
-            index && <p class="sc-empty">{t('popupNoMatch', query.trim())}</p>
+            index && (
+              <p class="sc-empty">
+                {chosen
+                  ? t('popupSourceNoMatch', [chosen.label, query.trim()])
+                  : t('popupNoMatch', query.trim())}
+              </p>
+            )
           )}
         </section>
       )}
@@ -179,6 +226,8 @@ export function PopupApp() {
           <p class="sc-empty">{t('popupOffEverywhereNote')}</p>
         ) : !page.enabled ? (
           <p class="sc-empty">{t('popupOffForSite')}</p>
+        ) : chosen && pageEntities.length === 0 && page.mentions.length > 0 ? (
+          <p class="sc-empty">{t('popupSourceNotOnPage', chosen.label)}</p>
         ) : (
           <PageMentions entities={pageEntities} onReveal={reveal} />
         )}

@@ -48,3 +48,16 @@ export function mentionsFromSource<M extends { articleId: string }>(
     return article !== undefined && sourceLabel(article) === label;
   });
 }
+
+/** The entities a source speaks about, those it mentions most first: what the popup lists for a source. */
+export function entitiesOfSource<E extends SourceIndex['entities'][number]>(
+  entities: readonly E[],
+  articleLabels: ReadonlyMap<string, string>,
+  label: string,
+): E[] {
+  const counted = entities.flatMap((e) => {
+    const n = e.mentions.filter((m) => articleLabels.get(m.articleId) === label).length;
+    return n > 0 ? [{ e, n }] : [];
+  });
+  return counted.sort((a, b) => b.n - a.n || a.e.name.localeCompare(b.e.name)).map((x) => x.e);
+}
