@@ -237,8 +237,13 @@ export function firefoxDriver(executablePath: string): Driver {
       });
       if (withExtension) await browser.installExtension(resolve(FIREFOX_EXTENSION_DIR));
       const bidi = (browser as unknown as { connection: BidiConnection }).connection;
-      // Input goes to the tab in front: bring a page forward before a person would use it.
+      // Input goes to the tab in front: bring a page forward before a person would use it. A new tab
+      // comes to the front by itself, so which one is in front is unknown after one opens.
       let front: PPage | null = null;
+      const newPage = () => {
+        front = null;
+        return browser.newPage();
+      };
       const wrap = (page: PPage) =>
         firefoxPage(bidi, page, async () => {
           if (front === page) return;
@@ -246,7 +251,7 @@ export function firefoxDriver(executablePath: string): Driver {
           front = page;
         });
       async function openExtensionPage(path: string): Promise<PPage> {
-        const page = await browser.newPage();
+        const page = await newPage();
         const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
         // Firefox's BiDi sends no load events for extension pages (bug 1755014): navigate without
         // waiting, then wait for the document here.
@@ -269,7 +274,7 @@ export function firefoxDriver(executablePath: string): Driver {
       let background: Promise<PPage> | null = null;
       return {
         browser: 'firefox',
-        newPage: async () => wrap(await browser.newPage()),
+        newPage: async () => wrap(await newPage()),
         extensionPage: async (path) => wrap(await openExtensionPage(path)),
         async inExtension(fn, arg) {
           // An extension page of its own in a tab has the extension's `browser` API. The expression is
