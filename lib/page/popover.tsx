@@ -120,7 +120,7 @@ export class PopoverController {
         position: 'inline',
         anchor: 'body',
         append: 'last',
-        mode: 'open',
+        mode: 'closed',
         css: this.options.css,
         // Keys typed in the card must not trigger the page's own shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],

@@ -17,6 +17,7 @@ import {
   findChromium,
   pointOf,
   settledMentions,
+  waitForCard,
 } from '../e2e/harness';
 
 const executablePath = findChromium();
@@ -66,9 +67,7 @@ mkdirSync(join(ROOT, '.output'), { recursive: true });
 const { x, y } = await pointOf(page, 'Bukele');
 await page.mouse.move(x, y);
 await page.waitForSelector('source-context-card', { state: 'attached', timeout: 5000 });
-await page.waitForFunction(
-  () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
-);
+await waitForCard(page);
 console.log(`\nHovering “Bukele” opens this card:\n  ${(await cardText(page))?.slice(0, 400)}…`);
 await page.screenshot({ path: join(ROOT, '.output/demo.png') });
 const extensionId = new URL(worker.url()).host;

@@ -6,7 +6,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -229,19 +235,78 @@ export async function pointOf(
   return point;
 }
 
-/** The open card's text, read through its (open) shadow root; null when no card is open. */
-export async function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('source-context-card');
-    return host?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null;
+/** The parts of a CDP DOM node this harness reads (DOM.getDocument with pierce: true). */
+interface CdpNode {
+  backendNodeId: number;
+  localName?: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+function cdpOf(page: Page): Promise<CDPSession> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  return session;
+}
+
+function findHost(node: CdpNode): CdpNode | null {
+  if (node.localName === CARD_HOST) return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The card's host element: the only thing of the card a page can see. */
+export const CARD_HOST = 'source-context-card';
+
+/**
+ * Runs `fn` with the open card's shadow root, in the page's own world; null when no card is open.
+ * The root is closed, so a page script cannot reach it: the test gets it as a browser's debugger does,
+ * through CDP (`DOM.getDocument` with `pierce: true` lists closed roots, `DOM.resolveNode` hands one to
+ * a function). The function is serialised: it sees only its argument and the root.
+ */
+export async function inCard<R, A = undefined>(
+  page: Page,
+  fn: (root: ShadowRoot, arg: A) => R | Promise<R>,
+  arg?: A,
+): Promise<R | null> {
+  const cdp = await cdpOf(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: CdpNode;
+  };
+  const shadow = findHost(root)?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  if (!object.objectId) return null;
+  const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+    arguments: [{ value: arg }],
+    returnByValue: true,
+    awaitPromise: true,
   });
+  await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  if (exceptionDetails)
+    throw new Error(`inCard: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return (result.value ?? null) as R | null;
+}
+
+/** The open card's text; null when no card is open. */
+export async function cardText(page: Page): Promise<string | null> {
+  return inCard(page, (root) => root.querySelector('[role="dialog"]')?.textContent ?? null);
 }
 
 /** Waits until the hover card is open with its entity loaded. */
 export async function waitForCard(page: Page, timeout = 5000): Promise<void> {
-  await page.waitForFunction(
-    () => !!document.querySelector('source-context-card')?.shadowRoot?.querySelector('.sc-name'),
-    null,
-    { timeout },
-  );
+  const started = Date.now();
+  while (!(await inCard(page, (root) => !!root.querySelector('.sc-name')))) {
+    if (Date.now() - started > timeout) throw new Error(`no card opened within ${timeout} ms`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
