@@ -19,7 +19,7 @@ import {
   watchSettings,
   type Settings,
 } from '../lib/settings';
-import { pageMentions, revealEntity, targetTab } from '../lib/tabs';
+import { openReader as openReaderTab, pageMentions, revealEntity, targetTab } from '../lib/tabs';
 import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
 import { SearchResults } from './SearchResults';
@@ -69,7 +69,8 @@ export function PopupApp() {
   const search = useMemo(() => (index ? createSearch(index) : null), [index]);
   const hits = useMemo(() => (search ? search(query) : []), [search, query]);
 
-  const site = tab?.url ? siteKey(tab.url) : null;
+  // The page says its tab's site (the extension may not read tabs' addresses).
+  const site = page && page !== 'loading' ? page.site : tab?.url ? siteKey(tab.url) : null;
   const details = index && openId ? entityDetails(index, openId) : null;
   const pageEntities = page && page !== 'loading' ? groupPageMentions(page.mentions) : [];
 
@@ -102,11 +103,7 @@ export function PopupApp() {
     });
   };
   const openReader = (articleId: string, sentenceIndex: number) =>
-    void browser.tabs.create({
-      url: browser.runtime.getURL(
-        `/reader.html#article=${encodeURIComponent(articleId)}&sentence=${sentenceIndex}` as '/reader.html',
-      ),
-    });
+    void openReaderTab(articleId, sentenceIndex);
 
   if (details) {
     return (
@@ -195,7 +192,7 @@ export function PopupApp() {
                   ? `${isSiteEnabled(settings, site) ? 'On' : 'Off'} for ${site}`
                   : `${site}: off everywhere`
               }
-              checked={!settings.disabledSites.includes(site)}
+              checked={isSiteEnabled({ ...settings, enabled: true }, site)}
               disabled={!settings.enabled}
               onChange={(on) => void setSiteEnabled(site, on)}
             />
