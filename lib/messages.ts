@@ -126,11 +126,14 @@ export async function sendToPages<K extends keyof PageMessages & string>(
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-/** Ids in the index are short slugs; anything else is refused before it reaches a lookup or a URL. */
+/** Ids in the index are slugs (of file names, some long); anything else is refused before a lookup or URL. */
 const isId = (v: unknown): v is string =>
-  typeof v === 'string' && v.length > 0 && v.length <= 200 && ![...v].some((c) => c < ' ');
+  typeof v === 'string' && v.length > 0 && v.length <= 1000 && ![...v].some((c) => c < ' ');
 const isCount = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
+
+/** Tab ids are browser-chosen integers, often far beyond any count. */
+const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 type Check = (m: Record<string, unknown>) => boolean;
 const BACKGROUND_CHECKS: { [K in keyof BackgroundMessages]: Check } = {
@@ -150,7 +153,7 @@ const CONTENT_CHECKS: { [K in keyof ContentMessages]: Check } = {
   'get-top-site': () => true,
 };
 const PAGE_CHECKS: { [K in keyof PageMessages]: Check } = {
-  'reader-show': (m) => isCount(m.tabId) && typeof m.hash === 'string' && m.hash.length <= 1000,
+  'reader-show': (m) => isTabId(m.tabId) && typeof m.hash === 'string' && m.hash.length <= 1000,
 };
 
 function parse<R>(checks: Record<string, Check>, message: unknown): R | null {
