@@ -45,7 +45,7 @@ describe('message checks', () => {
     { type: 'open-reader', articleId: 'a', sentenceIndex: '1&article=evil' },
     { type: 'open-reader', articleId: 'a', sentenceIndex: -2 },
     { type: 'open-reader', articleId: 'a', sentenceIndex: Number.NaN },
-    { type: 'open-reader', articleId: { toString: () => 'a' } },
+    { type: 'open-reader', articleId: { toString: (): string => 'a' } },
   ])('refuses %j', (message) => {
     expect(parseBackgroundRequest(message)).toBeNull();
   });
