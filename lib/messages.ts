@@ -45,7 +45,7 @@ export interface BackgroundMessages {
   'get-tab-site': { request: object; response: TabSite };
   'mentions-changed': { request: { count: number; enabled: boolean }; response: null };
   'open-reader': { request: { articleId: string; sentenceIndex?: number }; response: null };
-  /** Inject the hover card's code into the sender's frame (see lib/page/card-ui.ts). */
+  /** Inject the hover card's code into the sender's frame (see lib/page/card/load.ts). */
   'load-card-ui': { request: object; response: boolean };
 }
 

@@ -22,7 +22,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messages';
 import { getSettings, watchSettings } from '../settings';
 import { siteKey } from '../sites';
-import { CardSession } from './card-session';
+import { CardSession } from './card/session';
 import { watchPointer } from './hit-test';
 import { loadMatchSource } from './match-source';
 import { answerPageRequest, listenForPageRequests } from './page-messages';

@@ -12,8 +12,8 @@ import {
   type PageMentionsResponse,
 } from '../messages';
 import type { AnnotatedMention } from './annotator';
-import type { CardSession } from './card-session';
-import { textOf } from './card-session';
+import type { CardSession } from './card/session';
+import { textOf } from './card/session';
 import type { PageMarks } from './page-marks';
 
 type Answer = ContentMessages[ContentRequest['type']]['response'];

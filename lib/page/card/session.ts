@@ -2,18 +2,18 @@
  * The card session: which mention's card is open, hovered or pinned, and what it does — opening after
  * hover intent, pinning on click, muting and undoing, the reader link, the details it fetched (cached per
  * entity), and moving between mentions for the popup and the keyboard command. The card's code itself
- * arrives on first use (card-ui.ts).
+ * arrives on first use (card/load.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendToBackground, type EntityDetails } from '../messages';
-import { setSetting } from '../settings';
-import type { AnnotatedMention } from './annotator';
-import { loadCardUi } from './card-ui';
-import { isOnControl, mentionAtPoint, type PointerPoint } from './hit-test';
-import { HoverIntent } from './hover-intent';
-import type { PageMarks } from './page-marks';
-import type { PopoverController, PopoverOptions } from './popover';
-import { liveRange } from './ranges';
+import { sendToBackground, type EntityDetails } from '../../messages';
+import { setSetting } from '../../settings';
+import type { AnnotatedMention } from '../annotator';
+import { loadCardUi } from './load';
+import { isOnControl, mentionAtPoint, type PointerPoint } from '../hit-test';
+import { HoverIntent } from '../hover-intent';
+import type { PageMarks } from '../page-marks';
+import type { PopoverController, PopoverOptions } from './controller';
+import { liveRange } from '../ranges';
 
 export const textOf = (m: AnnotatedMention): string => liveRange(m.range).toString();
 

@@ -1,12 +1,12 @@
 /**
  * The hover card's code (Preact, floating-ui, the card CSS) is not part of the content script every page
  * loads: most pages never open a card. The background injects `content-scripts/card.js` into the frame
- * the first time a card is about to open (see card.content.ts); it registers a factory here, on the
+ * the first time a card is about to open (see entrypoints/card.content.ts); it registers a factory here, on the
  * content scripts' isolated world, where the main content script picks it up. Pages cannot see it.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendToBackground } from '../messages';
-import type { PopoverController, PopoverOptions } from './popover';
+import { sendToBackground } from '../../messages';
+import type { PopoverController, PopoverOptions } from './controller';
 
 export type CardUiFactory = (
   ctx: ContentScriptContext,
