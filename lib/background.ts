@@ -64,31 +64,49 @@ async function injectCardUi(tabId: number, sender: Sender): Promise<void> {
 // frame's answer, waiting for the top frame's content script to start when it has not yet.
 
 const TOP_SITE_WAIT_MS = 10_000;
-const topSiteWaiters = new Map<number, Array<(site: TabSite) => void>>();
 
-function topFrameReported(tabId: number, site: TabSite): void {
-  const waiters = topSiteWaiters.get(tabId) ?? [];
-  topSiteWaiters.delete(tabId);
-  for (const resolve of waiters) resolve(site);
+/** Frames waiting for their tab's top frame to say its site. */
+export class TopSiteWaiters {
+  private readonly waiting = new Map<number, Array<(site: TabSite) => void>>();
+
+  /** The top frame's site once it reports, or no site after `ms` (it may never: a browser page). */
+  wait(tabId: number, ms: number): Promise<TabSite> {
+    return new Promise<TabSite>((resolve) => {
+      this.waiting.set(tabId, [...(this.waiting.get(tabId) ?? []), resolve]);
+      setTimeout(() => {
+        const rest = (this.waiting.get(tabId) ?? []).filter((r) => r !== resolve);
+        if (rest.length > 0) this.waiting.set(tabId, rest);
+        else this.waiting.delete(tabId);
+        resolve({ site: null });
+      }, ms);
+    });
+  }
+
+  report(tabId: number, site: TabSite): void {
+    const list = this.waiting.get(tabId) ?? [];
+    this.waiting.delete(tabId);
+    for (const resolve of list) resolve(site);
+  }
+
+  get size(): number {
+    return this.waiting.size;
+  }
 }
+
+const topSites = new TopSiteWaiters();
 
 async function tabSite(tabId: number, sender: Sender): Promise<TabSite> {
   if (sender.frameId === 0) {
     const site = { site: sender.url ? siteKey(sender.url) : null };
-    topFrameReported(tabId, site);
+    topSites.report(tabId, site);
     return site;
   }
   // Where the browser shows the tab's address to the extension, that is the answer.
   if (sender.tab?.url) return { site: siteKey(sender.tab.url) };
-  const waiting = new Promise<TabSite>((resolve) => {
-    const list = topSiteWaiters.get(tabId) ?? [];
-    list.push(resolve);
-    topSiteWaiters.set(tabId, list);
-    // No top frame content script (a browser page, a PDF viewer): the frame gets no site, so stays off.
-    setTimeout(() => resolve({ site: null }), TOP_SITE_WAIT_MS);
-  });
+  const waiting = topSites.wait(tabId, TOP_SITE_WAIT_MS);
   const asked = await sendToTab(tabId, { type: 'get-top-site' }, 0);
-  return asked ?? waiting;
+  if (asked) topSites.report(tabId, asked);
+  return waiting;
 }
 
 // ---- The reader ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { acceptRequest, readerHash } from '../../lib/background';
+import { describe, expect, it, vi } from 'vitest';
+import { TopSiteWaiters, acceptRequest, readerHash } from '../../lib/background';
 import {
   parseBackgroundRequest,
   parseContentRequest,
@@ -89,5 +89,22 @@ describe('who may ask the background what', () => {
   it('builds the reader hash with the sentence as a number only', () => {
     expect(readerHash('a&b=c', 2)).toBe('article=a%26b%3Dc&sentence=2');
     expect(readerHash('x')).toBe('article=x');
+  });
+});
+
+describe('frames waiting for their tab’s site', () => {
+  it('get the top frame’s site when it reports, and no site after the wait', async () => {
+    vi.useFakeTimers();
+    const waiters = new TopSiteWaiters();
+    const a = waiters.wait(1, 1000);
+    const b = waiters.wait(1, 1000);
+    const other = waiters.wait(2, 1000);
+    waiters.report(1, { site: 'example.com' });
+    await expect(a).resolves.toEqual({ site: 'example.com' });
+    await expect(b).resolves.toEqual({ site: 'example.com' });
+    vi.advanceTimersByTime(1000);
+    await expect(other).resolves.toEqual({ site: null });
+    expect(waiters.size).toBe(0);
+    vi.useRealTimers();
   });
 });
