@@ -5,6 +5,10 @@ import { buildIndexFromDir } from './lib/node/build-from-dir';
 // The extension ships the index built from seeds/ in this very build, so it can never be stale.
 const SEEDS_DIR = 'seeds';
 
+/** No network from extension pages: only the extension's own files (connect-src 'self' for index.json). */
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -15,14 +19,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // scripting: injects the hover card's code into a frame the first time a card opens there.
-    permissions: [
-      'storage',
-      'activeTab',
-      'contextMenus',
-      'tabs',
-      ...(manifestVersion === 3 ? ['scripting'] : []),
-    ],
+    // Least privilege (tests/unit/manifest.test.ts fails on any permission not listed here):
+    // - storage: the settings, and (storage.session) the one reader tab to reuse;
+    // - contextMenus: "Look up … in Source Context" on a selection;
+    // - scripting (MV3): injects the hover card's code into a frame the first time a card opens there
+    //   (MV2 does it with tabs.executeScript, which needs no permission of its own).
+    // No `tabs` (tabs' addresses: a page tells its own site to the popup) and no `activeTab` (nothing
+    // acts on a tab through the toolbar button). Host access comes from the content scripts' matches.
+    permissions: ['storage', 'contextMenus', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    // Extension pages may not reach the network at all: the index is in the package.
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: EXTENSION_PAGES_CSP }
+        : (EXTENSION_PAGES_CSP as unknown as { extension_pages: string }),
     commands: {
       // MV2 (Firefox) names the toolbar-button command differently.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

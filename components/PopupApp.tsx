@@ -21,7 +21,7 @@ import {
   watchSettings,
   type Settings,
 } from '../lib/settings';
-import { pageMentions, revealEntity, targetTab } from '../lib/tabs';
+import { openReader as openReaderTab, pageMentions, revealEntity, targetTab } from '../lib/tabs';
 import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
 import { SearchResults } from './SearchResults';
@@ -85,7 +85,8 @@ export function PopupApp() {
       .map((entity) => ({ entity, score: 0, nameRanges: [] }));
   }, [search, index, query, chosen]);
 
-  const site = tab?.url ? siteKey(tab.url) : null;
+  // The page says its tab's site (the extension may not read tabs' addresses).
+  const site = page && page !== 'loading' ? page.site : tab?.url ? siteKey(tab.url) : null;
   const allDetails = index && openId ? entityDetails(index, openId) : null;
   const details = allDetails && {
     ...allDetails,
@@ -127,11 +128,7 @@ export function PopupApp() {
     });
   };
   const openReader = (articleId: string, sentenceIndex: number) =>
-    void browser.tabs.create({
-      url: browser.runtime.getURL(
-        `/reader.html#article=${encodeURIComponent(articleId)}&sentence=${sentenceIndex}` as '/reader.html',
-      ),
-    });
+    void openReaderTab(articleId, sentenceIndex);
 
   if (details) {
     return (
@@ -241,7 +238,7 @@ export function PopupApp() {
                   ? t(isSiteEnabled(settings, site) ? 'popupSiteOn' : 'popupSiteOff', site)
                   : t('popupSiteOffEverywhere', site)
               }
-              checked={!settings.disabledSites.includes(site)}
+              checked={isSiteEnabled({ ...settings, enabled: true }, site)}
               disabled={!settings.enabled}
               onChange={(on) => void setSiteEnabled(site, on)}
             />

@@ -1,9 +1,9 @@
 import cardCss from '../components/card.css?inline';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { registerCardUi } from '../lib/page/card-ui';
-import { PopoverController } from '../lib/page/popover';
+import { registerCardUi } from '../lib/page/card/load';
+import { PopoverController } from '../lib/page/card/controller';
 
-// Injected on demand by the background (see lib/page/card-ui.ts), not on every page.
+// Injected on demand by the background (see lib/page/card/load.ts), not on every page.
 export default defineContentScript({
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*', 'file:///*'],

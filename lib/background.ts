@@ -8,7 +8,18 @@ import { loadIndex } from './index/load';
 import { entityDetails } from './index/views';
 import { toMatchData } from './match/match-data';
 import { t, tn } from './i18n';
-import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
+import {
+  CONTENT_SCRIPT_ONLY,
+  parseBackgroundRequest,
+  sendToPages,
+  sendToTab,
+  senderKind,
+  type BackgroundMessages,
+  type BackgroundRequest,
+  type MatchData,
+  type TabSite,
+} from './messages';
+import { siteKey } from './sites';
 
 const MENU_ID = 'source-context-lookup';
 const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -27,25 +38,114 @@ export function popupUrl(params: Record<string, string | number>): string {
 
 const CARD_SCRIPT = '/content-scripts/card.js';
 
-/** Runs the hover card's script in one frame: scripting API on MV3, tabs.executeScript on MV2. */
-async function injectCardUi(tabId: number, frameId: number): Promise<void> {
+type Sender = Browser.runtime.MessageSender & { documentId?: string };
+
+/**
+ * Runs the hover card's script in the sender's frame. Chrome targets the very document that asked
+ * (`documentIds`): a frame id is reused when the frame navigates, a document id is not. MV2 (Firefox)
+ * has only tabs.executeScript with a frame id.
+ */
+async function injectCardUi(tabId: number, sender: Sender): Promise<void> {
   if (browser.scripting) {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [frameId] },
-      files: [CARD_SCRIPT],
-    });
+    const target = sender.documentId
+      ? { tabId, documentIds: [sender.documentId] }
+      : { tabId, frameIds: [sender.frameId ?? 0] };
+    await browser.scripting.executeScript({ target, files: [CARD_SCRIPT] });
   } else {
     const tabs = browser.tabs as unknown as {
       executeScript(tabId: number, details: { file: string; frameId: number }): Promise<unknown>;
     };
-    await tabs.executeScript(tabId, { file: CARD_SCRIPT, frameId });
+    await tabs.executeScript(tabId, { file: CARD_SCRIPT, frameId: sender.frameId ?? 0 });
   }
 }
 
-async function handle(
-  message: BackgroundRequest,
-  sender: Browser.runtime.MessageSender,
-): Promise<unknown> {
+// ---- The site of a tab --------------------------------------------------------------------------
+// A frame cannot read a cross-origin top page's location, but every frame of a tab is switched by that
+// page's site. The top frame reports its own (frame 0, from `sender.url`); another frame gets the top
+// frame's answer, waiting for the top frame's content script to start when it has not yet.
+
+const TOP_SITE_WAIT_MS = 10_000;
+
+/** Frames waiting for their tab's top frame to say its site. */
+export class TopSiteWaiters {
+  private readonly waiting = new Map<number, Array<(site: TabSite) => void>>();
+
+  /** The top frame's site once it reports, or no site after `ms` (it may never: a browser page). */
+  wait(tabId: number, ms: number): Promise<TabSite> {
+    return new Promise<TabSite>((resolve) => {
+      this.waiting.set(tabId, [...(this.waiting.get(tabId) ?? []), resolve]);
+      setTimeout(() => {
+        const rest = (this.waiting.get(tabId) ?? []).filter((r) => r !== resolve);
+        if (rest.length > 0) this.waiting.set(tabId, rest);
+        else this.waiting.delete(tabId);
+        resolve({ site: null });
+      }, ms);
+    });
+  }
+
+  report(tabId: number, site: TabSite): void {
+    const list = this.waiting.get(tabId) ?? [];
+    this.waiting.delete(tabId);
+    for (const resolve of list) resolve(site);
+  }
+
+  get size(): number {
+    return this.waiting.size;
+  }
+}
+
+const topSites = new TopSiteWaiters();
+
+async function tabSite(tabId: number, sender: Sender): Promise<TabSite> {
+  if (sender.frameId === 0) {
+    const site = { site: sender.url ? siteKey(sender.url) : null };
+    topSites.report(tabId, site);
+    return site;
+  }
+  // Where the browser shows the tab's address to the extension, that is the answer.
+  if (sender.tab?.url) return { site: siteKey(sender.tab.url) };
+  const waiting = topSites.wait(tabId, TOP_SITE_WAIT_MS);
+  const asked = await sendToTab(tabId, { type: 'get-top-site' }, 0);
+  if (asked) topSites.report(tabId, asked);
+  return waiting;
+}
+
+// ---- The reader ---------------------------------------------------------------------------------
+// One reader tab, reused: the background remembers it (storage.session outlives a sleeping worker), and
+// asks the reader pages which one is in that tab; it shows the new article by changing its hash.
+
+const READER_TAB_KEY = 'readerTabId';
+
+export function readerHash(articleId: string, sentenceIndex?: number): string {
+  const p = new URLSearchParams({ article: articleId });
+  if (sentenceIndex !== undefined) p.set('sentence', String(sentenceIndex));
+  return p.toString();
+}
+
+async function openReader(articleId: string, sentenceIndex?: number): Promise<void> {
+  const hash = readerHash(articleId, sentenceIndex);
+  const session = browser.storage.session;
+  const stored = session ? (await session.get(READER_TAB_KEY))[READER_TAB_KEY] : undefined;
+  if (
+    typeof stored === 'number' &&
+    (await sendToPages({ type: 'reader-show', tabId: stored, hash }))
+  ) {
+    const tab = await browser.tabs.update(stored, { active: true }).catch(() => null);
+    if (tab?.windowId !== undefined)
+      await browser.windows?.update(tab.windowId, { focused: true }).catch(() => {});
+    if (tab) return;
+  }
+  const tab = await browser.tabs.create({
+    url: browser.runtime.getURL(`/reader.html#${hash}` as '/reader.html'),
+  });
+  if (session && tab.id !== undefined) await session.set({ [READER_TAB_KEY]: tab.id });
+}
+
+// ---- Requests -----------------------------------------------------------------------------------
+
+type Answer = BackgroundMessages[BackgroundRequest['type']]['response'];
+
+async function handle(message: BackgroundRequest, sender: Sender): Promise<Answer | undefined> {
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'get-match-data':
@@ -57,8 +157,11 @@ async function handle(
       return matchData;
     case 'get-entity':
       return entityDetails(await loadIndex(), message.id);
+    case 'get-tab-site':
+      return tabId === undefined ? { site: null } : tabSite(tabId, sender);
     case 'mentions-changed':
-      if (tabId === undefined) return null;
+      // Only the top frame speaks for its tab's badge.
+      if (tabId === undefined || sender.frameId !== 0) return null;
       await action().setBadgeText({
         tabId,
         text: message.enabled && message.count > 0 ? String(Math.min(message.count, 999)) : '',
@@ -71,26 +174,39 @@ async function handle(
       return null;
     case 'load-card-ui':
       if (tabId === undefined) return false;
-      await injectCardUi(tabId, sender.frameId ?? 0);
+      await injectCardUi(tabId, sender);
       return true;
-    case 'open-reader': {
-      const hash = `article=${encodeURIComponent(message.articleId)}${message.sentenceIndex === undefined ? '' : `&sentence=${message.sentenceIndex}`}`;
-      await browser.tabs.create({
-        url: browser.runtime.getURL(`/reader.html#${hash}` as '/reader.html'),
-      });
+    case 'open-reader':
+      await openReader(message.articleId, message.sentenceIndex);
       return null;
-    }
-    default:
-      return undefined;
   }
 }
 
+/**
+ * The message listener's decision, pure of the browser: what to do with a message from a sender.
+ * Messages from elsewhere than this extension, unknown types, bad fields, and content-script requests
+ * from anything but a content script are dropped (no answer).
+ */
+export function acceptRequest(
+  message: unknown,
+  sender: Pick<Sender, 'id' | 'tab' | 'url' | 'frameId'>,
+  runtimeId: string,
+  extensionOrigin: string,
+): BackgroundRequest | null {
+  const kind = senderKind(sender, runtimeId, extensionOrigin);
+  if (kind === 'other') return null;
+  const request = parseBackgroundRequest(message);
+  if (!request) return null;
+  if (CONTENT_SCRIPT_ONLY.has(request.type) && kind !== 'content-script') return null;
+  return request;
+}
+
 export function startBackground(): void {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   browser.runtime.onMessage.addListener((message, sender) => {
-    const request = message as BackgroundRequest;
-    if (typeof request?.type !== 'string') return undefined;
-    const result = handle(request, sender);
-    return result.then((r) => (r === undefined ? null : r));
+    const request = acceptRequest(message, sender, browser.runtime.id, extensionOrigin);
+    if (!request) return undefined;
+    return handle(request, sender).then((r) => (r === undefined ? null : r));
   });
 
   browser.runtime.onInstalled.addListener(() => {
@@ -115,7 +231,6 @@ export function startBackground(): void {
     if (command !== 'next-mention') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const request: ContentRequest = { type: 'next-mention' };
-    await browser.tabs.sendMessage(tab.id, request).catch(() => {});
+    await sendToTab(tab.id, { type: 'next-mention' });
   });
 }

@@ -1,4 +1,10 @@
-/** Messages between the extension's parts. Every request has a `type`; answers are plain JSON. */
+/**
+ * Messages between the extension's parts: one typed request → response map per receiver, the send
+ * helpers built on it (no casts at call sites), and the checks a receiver runs on what arrives. Every
+ * request has a `type`; answers are plain JSON. A message that fails its check, or has an unknown type,
+ * gets no answer at all.
+ */
+import { browser, type Browser } from 'wxt/browser';
 import type { Article, Attribution, Entity, Mention } from './index/schema';
 
 /** The compact alias table the content script compiles its matcher from (every page gets it: keep it small). */
@@ -31,22 +37,159 @@ export interface EntityDetails {
   articles: Record<string, ArticleMeta>;
 }
 
-/** Sent to the background service worker. */
-export type BackgroundRequest =
-  | { type: 'get-match-data' }
-  | { type: 'get-entity'; id: string }
-  | { type: 'mentions-changed'; count: number; enabled: boolean }
-  | { type: 'open-reader'; articleId: string; sentenceIndex?: number }
-  /** Inject the hover card's code into the sender's frame (see lib/page/card-ui.ts). */
-  | { type: 'load-card-ui' };
+/** Background requests → their answers. `from` says who may send it (checked by the background). */
+export interface BackgroundMessages {
+  'get-match-data': { request: object; response: MatchData };
+  'get-entity': { request: { id: string }; response: EntityDetails | null };
+  /** The site of the sender's tab (its top-level page), which decides the switch for every frame of it. */
+  'get-tab-site': { request: object; response: TabSite };
+  'mentions-changed': { request: { count: number; enabled: boolean }; response: null };
+  'open-reader': { request: { articleId: string; sentenceIndex?: number }; response: null };
+  /** Inject the hover card's code into the sender's frame (see lib/page/card/load.ts). */
+  'load-card-ui': { request: object; response: boolean };
+}
 
-/** Sent to a tab's content script (by the popup, the background, and tests). */
-export type ContentRequest =
-  | { type: 'get-page-mentions' }
-  | { type: 'reveal-mention'; index: number }
+/** Content-script requests (from the popup, the background and tests) → their answers. */
+export interface ContentMessages {
+  'get-page-mentions': { request: object; response: PageMentionsResponse };
+  'reveal-mention': { request: { index: number }; response: { ok: boolean } };
   /** Opens the card at this entity's next mention after the one shown last (its first, at first). */
-  | { type: 'reveal-entity'; entityId: string }
-  | { type: 'next-mention' };
+  'reveal-entity': { request: { entityId: string }; response: { ok: boolean; index: number } };
+  'next-mention': { request: object; response: { ok: boolean } };
+  /** Asked of a tab's top frame: the site of its page (the background passes it on to the other frames). */
+  'get-top-site': { request: object; response: TabSite };
+}
+
+/** Extension pages' requests (from the background) → their answers. */
+export interface PageMessages {
+  /** Asked of every reader page: the one in tab `tabId` shows `hash` and answers true. */
+  'reader-show': { request: { tabId: number; hash: string }; response: boolean };
+}
+
+export interface TabSite {
+  /** The site of the tab's top-level page, as lib/sites.ts names it; null where the switch cannot apply. */
+  site: string | null;
+}
+
+type Requests<M extends { [K in keyof M]: { request: object } }> = {
+  [K in keyof M & string]: { type: K } & M[K]['request'];
+};
+export type BackgroundRequest = Requests<BackgroundMessages>[keyof BackgroundMessages];
+export type ContentRequest = Requests<ContentMessages>[keyof ContentMessages];
+export type PageRequest = Requests<PageMessages>[keyof PageMessages];
+export type RequestOf<
+  M extends { [K in keyof M]: { request: object } },
+  K extends keyof M & string,
+> = {
+  type: K;
+} & M[K]['request'];
+
+/** Asks the background. Rejects where the background cannot be reached (the extension was updated). */
+export function sendToBackground<K extends keyof BackgroundMessages & string>(
+  request: RequestOf<BackgroundMessages, K>,
+): Promise<BackgroundMessages[K]['response']> {
+  return browser.runtime.sendMessage(request) as Promise<BackgroundMessages[K]['response']>;
+}
+
+/**
+ * Asks one frame of a tab (the top frame unless told), or null where no content script answers there
+ * (browser pages, the web store, a page still loading).
+ */
+export async function sendToTab<K extends keyof ContentMessages & string>(
+  tabId: number,
+  request: RequestOf<ContentMessages, K>,
+  frameId = 0,
+): Promise<ContentMessages[K]['response'] | null> {
+  try {
+    const answer = (await browser.tabs.sendMessage(tabId, request, { frameId })) as
+      ContentMessages[K]['response'] | undefined;
+    return answer ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the extension's own pages (reader); null where none answers. */
+export async function sendToPages<K extends keyof PageMessages & string>(
+  request: RequestOf<PageMessages, K>,
+): Promise<PageMessages[K]['response'] | null> {
+  try {
+    const answer = (await browser.runtime.sendMessage(request)) as
+      PageMessages[K]['response'] | undefined;
+    return answer ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- Checks on what arrives ----------------------------------------------------------------------
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Ids in the index are slugs (of file names, some long); anything else is refused before a lookup or URL. */
+const isId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= 1000 && ![...v].some((c) => c < ' ');
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
+
+/** Tab ids are browser-chosen integers, often far beyond any count. */
+const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+type Check = (m: Record<string, unknown>) => boolean;
+const BACKGROUND_CHECKS: { [K in keyof BackgroundMessages]: Check } = {
+  'get-match-data': () => true,
+  'get-entity': (m) => isId(m.id),
+  'get-tab-site': () => true,
+  'mentions-changed': (m) => isCount(m.count) && typeof m.enabled === 'boolean',
+  'open-reader': (m) =>
+    isId(m.articleId) && (m.sentenceIndex === undefined || isCount(m.sentenceIndex)),
+  'load-card-ui': () => true,
+};
+const CONTENT_CHECKS: { [K in keyof ContentMessages]: Check } = {
+  'get-page-mentions': () => true,
+  'reveal-mention': (m) => isCount(m.index),
+  'reveal-entity': (m) => isId(m.entityId),
+  'next-mention': () => true,
+  'get-top-site': () => true,
+};
+const PAGE_CHECKS: { [K in keyof PageMessages]: Check } = {
+  'reader-show': (m) => isTabId(m.tabId) && typeof m.hash === 'string' && m.hash.length <= 1000,
+};
+
+function parse<R>(checks: Record<string, Check>, message: unknown): R | null {
+  if (!isObject(message) || typeof message.type !== 'string') return null;
+  if (!Object.hasOwn(checks, message.type)) return null;
+  return checks[message.type]!(message) ? (message as R) : null;
+}
+
+/** The request, if it is a known background request with valid fields; else null. */
+export const parseBackgroundRequest = (message: unknown) =>
+  parse<BackgroundRequest>(BACKGROUND_CHECKS, message);
+export const parseContentRequest = (message: unknown) =>
+  parse<ContentRequest>(CONTENT_CHECKS, message);
+export const parsePageRequest = (message: unknown) => parse<PageRequest>(PAGE_CHECKS, message);
+
+/** Background requests only a content script may send (they act on the sender's tab and frame). */
+export const CONTENT_SCRIPT_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'get-match-data',
+  'get-tab-site',
+  'mentions-changed',
+  'load-card-ui',
+]);
+
+/** Who sent a message: this extension's content script, one of its pages, or someone else. */
+export function senderKind(
+  sender: Pick<Browser.runtime.MessageSender, 'id' | 'tab' | 'url' | 'frameId'>,
+  runtimeId: string,
+  extensionOrigin: string,
+): 'content-script' | 'extension-page' | 'other' {
+  if (sender.id !== runtimeId) return 'other';
+  const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (fromOwnPage) return 'extension-page';
+  // A content script runs in a tab's frame, on a page that is not ours.
+  if (sender.tab?.id !== undefined && typeof sender.frameId === 'number') return 'content-script';
+  return 'other';
+}
 
 export interface PageMentionItem {
   entityId: string;
@@ -63,6 +206,10 @@ export interface PageMentionsResponse {
   enabled: boolean;
   /** True while the page is still being scanned. */
   pending: boolean;
+  /** The tab's site, which the per-site switch acts on (null where the switch cannot apply). */
+  site: string | null;
+  /** Set when marking could not start (the index could not be loaded); asking again retries. */
+  error?: string;
   /** What scanning this page has cost so far (diagnostics for tests and the benchmark). */
   stats?: { textNodes: number; textChars: number; scanMs: number; slices: number };
 }

@@ -4,6 +4,9 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { HoverDelays } from './page/hover-intent';
+import { coveringSites, siteKey } from './sites';
+
+export { siteKey };
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
@@ -142,39 +145,52 @@ export async function getSettings(): Promise<Settings> {
   return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as unknown as Settings;
 }
 
-/** Calls back with the validated settings whenever any of them changes. Returns the unwatch function. */
+/**
+ * Calls back with the validated settings whenever any of them changes. Returns the unwatch function.
+ * Each change starts a fresh read; reads can finish out of order, so only the latest one started is
+ * delivered (an older read arriving last would bring back a value already replaced).
+ */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  const unwatchers = (Object.keys(items) as SettingKey[]).map((k) =>
-    items[k].watch(() => void getSettings().then(callback)),
-  );
-  return () => unwatchers.forEach((u) => u());
+  let latest = 0;
+  let stopped = false;
+  const onChange = () => {
+    const read = ++latest;
+    void getSettings().then((settings) => {
+      if (read === latest && !stopped) callback(settings);
+    });
+  };
+  const unwatchers = (Object.keys(items) as SettingKey[]).map((k) => items[k].watch(onChange));
+  return () => {
+    stopped = true;
+    unwatchers.forEach((u) => u());
+  };
 }
 
 export async function resetSettings(): Promise<void> {
   await Promise.all((Object.keys(items) as SettingKey[]).map((k) => items[k].removeValue()));
 }
 
-/** The name a site is switched by: its host without "www." ("example.com", "127.0.0.1"). */
-export function siteKey(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') return null;
-    return u.protocol === 'file:' ? 'file://' : u.hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * Whether the extension runs on a page of `site` — the site of the page's tab (its top-level page), for
+ * every frame of it: see lib/sites.ts for which switched-off entries cover a site.
+ */
 export function isSiteEnabled(
   settings: Pick<Settings, 'enabled' | 'disabledSites'>,
   site: string | null,
 ): boolean {
-  return settings.enabled && site !== null && !settings.disabledSites.includes(site);
+  return (
+    settings.enabled && site !== null && coveringSites(settings.disabledSites, site).length === 0
+  );
 }
 
+/**
+ * Switches a site off, or on. On removes every entry that covers it (the site and its parent domains), so
+ * the site really runs again; the popup says which entry switched it off before it does.
+ */
 export async function setSiteEnabled(site: string, enabled: boolean): Promise<void> {
   const sites = await getSetting('disabledSites');
-  const next = enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])];
+  const covering = new Set(coveringSites(sites, site));
+  const next = enabled ? sites.filter((s) => !covering.has(s)) : [...new Set([...sites, site])];
   await setSetting('disabledSites', next);
 }
 

@@ -68,7 +68,11 @@ const REQUIRED_FIELDS = [
 const OPTIONAL_FIELDS = ['id', 'note'] as const;
 const KNOWN_FIELDS = new Set<string>([...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]);
 
-/** Returns the 1-based line of the first byte that is not valid UTF-8, or null when all is valid. */
+/**
+ * Returns the 1-based line of the first byte that is not valid UTF-8, or null when all is valid. Strict,
+ * as the Unicode standard's table of well-formed sequences: no overlong forms (C0, C1, E0 80–9F,
+ * F0 80–8F), no surrogates (ED A0–BF), nothing above U+10FFFF (F4 90–BF, F5–FF).
+ */
 export function firstInvalidUtf8Line(bytes: Uint8Array): number | null {
   let line = 1;
   let i = 0;
@@ -76,14 +80,23 @@ export function firstInvalidUtf8Line(bytes: Uint8Array): number | null {
     const b = bytes[i]!;
     if (b === 0x0a) line++;
     let extra: number;
+    // The range the second byte must fall in; later continuation bytes are 80–BF.
+    let lo = 0x80;
+    let hi = 0xbf;
     if (b < 0x80) extra = 0;
     else if (b >= 0xc2 && b <= 0xdf) extra = 1;
-    else if (b >= 0xe0 && b <= 0xef) extra = 2;
-    else if (b >= 0xf0 && b <= 0xf4) extra = 3;
-    else return line;
+    else if (b >= 0xe0 && b <= 0xef) {
+      extra = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      extra = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return line;
     for (let k = 1; k <= extra; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return line;
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return line;
     }
     i += extra + 1;
   }

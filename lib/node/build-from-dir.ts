@@ -59,8 +59,11 @@ export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?:
     if (same.length < 2) continue;
     for (const s of same) {
       const dir = relative(articlesDir, join(process.cwd(), s.file, '..'));
+      // Folder names may hold anything a file system allows: only letters, digits, "_" and "-" stay, so
+      // the id is as valid as one written by hand (ARTICLE_ID_RE).
+      const prefix = dir.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '');
       if (dir && basename(s.file, extname(s.file)) === s.id)
-        s.id = `${dir.replace(/[\\/]/g, '-')}-${s.id}`;
+        s.id = prefix ? `${prefix}-${s.id}` : s.id;
     }
   }
   if (seeds.length === 0)

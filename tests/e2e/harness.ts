@@ -38,6 +38,8 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--disable-sync',
   '--disable-quic',
+  // Test hosts (example.test, news.example.test, …) all reach the test server.
+  '--host-resolver-rules=MAP *.test 127.0.0.1, MAP *.test. 127.0.0.1',
 ];
 
 const TYPES: Record<string, string> = {

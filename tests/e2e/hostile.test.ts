@@ -4,7 +4,8 @@
  * world. For each: the extension finishes (or keeps up) without errors, finds what is there, and the tab
  * stays responsive — measured as the longest gap between a main-world animation-frame loop's frames,
  * beside the same page without the extension. The bound asserted is a hang detector (1 s); the numbers
- * are printed.
+ * are printed. A page script that dispatches synthetic pointer events and clicks at a marked name (opens
+ * no card) is tested in first-minutes.test.ts, beside the person's real hover it must not be confused with.
  */
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';

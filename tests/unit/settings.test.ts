@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -9,7 +9,8 @@ import {
   resetSettings,
   setSetting,
   setSiteEnabled,
-  siteKey,
+  watchSettings,
+  type HighlightStyle,
 } from '../../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
@@ -61,15 +62,41 @@ describe('settings', () => {
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it.each([
-    ['https://www.example.com/a?b', 'example.com'],
-    ['http://127.0.0.1:8080/page.html', '127.0.0.1'],
-    ['https://news.bbc.co.uk/', 'news.bbc.co.uk'],
-    ['file:///home/me/page.html', 'file://'],
-    ['chrome://extensions', null],
-    ['not a url', null],
-  ])('siteKey(%s) = %s', (url, key) => {
-    expect(siteKey(url)).toBe(key);
+  it('a switched-off domain covers its subdomains; switching one on removes what covers it', async () => {
+    await setSiteEnabled('example.test', false);
+    let s = await getSettings();
+    expect(isSiteEnabled(s, 'example.test')).toBe(false);
+    expect(isSiteEnabled(s, 'news.example.test')).toBe(false);
+    expect(isSiteEnabled(s, 'other.test')).toBe(true);
+    await setSiteEnabled('news.example.test', true);
+    s = await getSettings();
+    expect(s.disabledSites).toEqual([]);
+    expect(isSiteEnabled(s, 'news.example.test')).toBe(true);
+  });
+
+  it('a watcher gets the latest settings last, even when an older read finishes later', async () => {
+    // The first read after a change is held back until the second read has finished.
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let release: () => void = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    let reads = 0;
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((async (
+      keys: never,
+    ) => {
+      const value = await get(keys);
+      if (reads++ === 0) await held;
+      return value;
+    }) as never);
+    const seen: HighlightStyle[] = [];
+    const unwatch = watchSettings((s) => seen.push(s.highlightStyle));
+    await setSetting('highlightStyle', 'background');
+    await setSetting('highlightStyle', 'none');
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    release();
+    await new Promise((ok) => setTimeout(ok, 20));
+    unwatch();
+    spy.mockRestore();
+    expect(seen.at(-1)).toBe('none');
   });
 
   it('turns muted names of the first version into entities muted everywhere', async () => {

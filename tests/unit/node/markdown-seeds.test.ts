@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readSeeds } from '../../../lib/node/build-from-dir';
 import { errorOf } from './seed-error-of';
 import { markdownToText } from '../../../lib/extract/markdown';
-import { parseMarkdownSeed } from '../../../lib/extract/seed-file';
+import { ARTICLE_ID_RE, parseMarkdownSeed } from '../../../lib/extract/seed-file';
 
 const FRONT = [
   '---',
@@ -148,5 +148,15 @@ describe('Markdown seeds', () => {
         .seeds.map((s) => s.id)
         .sort(),
     ).toEqual(['wh-articles-same', 'wh-statements-same']);
+  });
+
+  it('an id made from folder names is a valid id too (spaces, dots and accents become "-")', () => {
+    const dir = seedsDir({
+      'White House/Press Briefings/same.md': [...FRONT, 'One.'].join('\n'),
+      '.archive/2025.03 notas/same.md': [...FRONT, 'Two.'].join('\n'),
+    });
+    const ids = readSeeds(dir).seeds.map((s) => s.id);
+    for (const id of ids) expect(id).toMatch(ARTICLE_ID_RE);
+    expect(ids.sort()).toEqual(['White-House-Press-Briefings-same', 'archive-2025-03-notas-same']);
   });
 });

@@ -1,13 +1,12 @@
 /**
  * The hover card's code (Preact, floating-ui, the card CSS) is not part of the content script every page
  * loads: most pages never open a card. The background injects `content-scripts/card.js` into the frame
- * the first time a card is about to open (see card.content.ts); it registers a factory here, on the
+ * the first time a card is about to open (see entrypoints/card.content.ts); it registers a factory here, on the
  * content scripts' isolated world, where the main content script picks it up. Pages cannot see it.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BackgroundRequest } from '../messages';
-import type { PopoverController, PopoverOptions } from './popover';
+import { sendToBackground } from '../../messages';
+import type { PopoverController, PopoverOptions } from './controller';
 
 export type CardUiFactory = (
   ctx: ContentScriptContext,
@@ -29,8 +28,7 @@ export function registeredCardUi(): CardUiFactory | undefined {
 export async function loadCardUi(): Promise<CardUiFactory> {
   const ready = registeredCardUi();
   if (ready) return ready;
-  const request: BackgroundRequest = { type: 'load-card-ui' };
-  await browser.runtime.sendMessage(request);
+  await sendToBackground({ type: 'load-card-ui' });
   const factory = registeredCardUi();
   if (!factory) throw new Error('the card script did not register');
   return factory;

@@ -19,10 +19,10 @@ import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
-import { Popover, type MuteScope } from '../../components/Popover';
-import type { EntityDetails } from '../messages';
-import type { AnnotatedMention } from './annotator';
-import { liveRange } from './ranges';
+import { Popover, type MuteScope } from '../../../components/Popover';
+import type { EntityDetails } from '../../messages';
+import type { AnnotatedMention } from '../annotator';
+import { liveRange } from '../ranges';
 
 export interface PopoverOptions {
   css: string;

@@ -1,0 +1,76 @@
+/**
+ * The content script's answers to the extension (popup, background, tests): what is on the page, moving
+ * to a mention, and the tab's site for the other frames. Only the top frame answers (one answer per tab),
+ * only this extension may ask, and a request that fails its check gets no answer.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  parseContentRequest,
+  type ContentMessages,
+  type ContentRequest,
+  type PageMentionsResponse,
+} from '../messages';
+import type { AnnotatedMention } from './annotator';
+import type { CardSession } from './card/session';
+import { textOf } from './card/session';
+import type { PageMarks } from './page-marks';
+
+type Answer = ContentMessages[ContentRequest['type']]['response'];
+
+export function answerPageRequest(
+  request: ContentRequest,
+  marks: PageMarks,
+  card: Pick<CardSession, 'openMention' | 'nextIndex'>,
+): Answer {
+  switch (request.type) {
+    case 'get-page-mentions': {
+      // Asking again is how a failed start is retried.
+      if (marks.error !== null) void marks.start();
+      const annotator = marks.annotator;
+      const response: PageMentionsResponse = {
+        mentions: marks.mentions().map((m) => ({
+          entityId: m.entityId,
+          name: marks.entityName(m.entityId),
+          text: textOf(m),
+          marked: m.marked,
+        })),
+        enabled: marks.enabled,
+        pending: marks.pending,
+        site: marks.site,
+        ...(marks.error !== null ? { error: marks.error } : {}),
+        ...(annotator ? { stats: { ...annotator.stats } } : {}),
+      };
+      return response;
+    }
+    case 'reveal-mention':
+      return { ok: card.openMention(request.index) };
+    case 'reveal-entity': {
+      const next = card.nextIndex((m: AnnotatedMention) => m.entityId === request.entityId);
+      const ok = next !== undefined && card.openMention(next);
+      return { ok, index: ok ? next : -1 };
+    }
+    case 'next-mention': {
+      // Moves between marked mentions; the popup's "On this page" reaches the others.
+      const next = card.nextIndex((m) => m.marked);
+      return { ok: next !== undefined && card.openMention(next) };
+    }
+    case 'get-top-site':
+      return { site: marks.site };
+  }
+}
+
+/** Answers requests in the top frame for as long as the context lives. */
+export function listenForPageRequests(
+  ctx: ContentScriptContext,
+  answer: (request: ContentRequest) => Answer,
+): void {
+  if (window !== window.top) return;
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const request = parseContentRequest(message);
+    return request ? Promise.resolve(answer(request)) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
