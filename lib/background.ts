@@ -6,15 +6,22 @@
 import { browser, type Browser } from 'wxt/browser';
 import { loadIndex } from './index/load';
 import { entityDetails } from './index/views';
-import { toMatchData } from './match/match-data';
-import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
+import type { MatchPayload } from './match/payload';
+import type { BackgroundRequest, ContentRequest } from './messages';
 
 const MENU_ID = 'source-context-lookup';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'on' | 'off') =>
   Object.fromEntries(ICON_SIZES.map((s) => [s, `/icon/${variant === 'on' ? '' : 'off-'}${s}.png`]));
 
-let matchData: Promise<MatchData> | null = null;
+/**
+ * What content scripts match with (lib/match/payload.ts). The bundled index's payload is made at build time
+ * (wxt.config.ts); for another index, `matchPayload = loadIndex().then(toMatchPayload)` or set it to null.
+ */
+let matchPayload: Promise<MatchPayload> | null = null;
+
+const loadBundledPayload = (): Promise<MatchPayload> =>
+  fetch(browser.runtime.getURL('/match.json')).then((r) => r.json() as Promise<MatchPayload>);
 
 const action = () =>
   browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -48,12 +55,12 @@ async function handle(
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'get-match-data':
-      if (!matchData) {
-        matchData = loadIndex().then(toMatchData);
+      if (!matchPayload) {
+        matchPayload = loadBundledPayload();
         // A failed load is tried again on the next request, not cached for the worker's lifetime.
-        matchData.catch(() => (matchData = null));
+        matchPayload.catch(() => (matchPayload = null));
       }
-      return matchData;
+      return matchPayload;
     case 'get-entity':
       return entityDetails(await loadIndex(), message.id);
     case 'mentions-changed':

@@ -1,7 +1,7 @@
 /**
  * The content script, wired from its stages:
  *
- *   settings gate ──► matcher (from the background's alias table) ──► PageAnnotator (scan, paint, watch)
+ *   settings gate ──► matcher (decoded from the background's ready automaton) ──► PageAnnotator (scan, paint, watch)
  *        │                                                                   │
  *        └── watch: site/global switch, style, muted names                   ▼
  *                                             pointer ─► hit test ─► HoverIntent ─► PopoverController
@@ -19,15 +19,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Matcher } from '../match/matcher';
+import type { Matcher } from '../match/matcher';
 import type {
   BackgroundRequest,
   ContentRequest,
   EntityDetails,
-  MatchData,
   PageMentionsResponse,
 } from '../messages';
-import { matchAliases } from '../match/match-data';
+import { matcherFromPayload, type MatchPayload } from '../match/payload';
 import {
   getSettings,
   isEntityMuted,
@@ -57,10 +56,12 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   scope[RUNNING] = true;
   ctx.onInvalidated(() => delete scope[RUNNING]);
 
+  const started = performance.now();
   const isTop = window === window.top;
   const site = siteKey(location.href);
   let settings = await getSettings();
-  let matchData: MatchData | null = null;
+  let matchData: MatchPayload | null = null;
+  let matcher: Matcher | null = null;
   let entityNames: Map<string, string> | null = null;
   let commonEntities: ReadonlySet<string> = new Set();
   let annotator: PageAnnotator | null = null;
@@ -211,13 +212,17 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const start = async () => {
     if (annotator) return;
-    matchData ??= await send<MatchData>({ type: 'get-match-data' });
+    matchData ??= await send<MatchPayload>({ type: 'get-match-data' });
+    // Decoding, not compiling: the automaton arrives ready (lib/match/codec.ts).
+    matcher ??= matcherFromPayload(matchData);
+    const setupMs = performance.now() - started;
     entityNames ??= new Map(matchData.entities);
     commonEntities = new Set(matchData.common);
     if (annotator || !isSiteEnabled(settings, site) || ctx.isInvalid) return;
     painter = createPainter(settings.highlightStyle);
     annotator = new PageAnnotator(document, {
-      matcher: new Matcher(matchAliases(matchData)),
+      matcher,
+      setupMs,
       isMarked: markFilter(settings),
       firstOnly: !settings.markEveryMention,
       painter,

@@ -22,7 +22,6 @@ import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
 
 export interface PageMention {
   entityId: string;
-  aliasId: number;
   startNode: Text;
   startOffset: number;
   endNode: Text;
@@ -211,16 +210,16 @@ export class SubtreeScan {
         hyphenatedIntoWord(this.blockText(start - HYPHEN_CHARS, start), after)
       )
         continue;
-      if (this.matcher.patterns[pattern]!.standalone) {
+      if (this.matcher.isStandalone(pattern)) {
         // Only the few words around the match are read, however long the block.
         const before = this.blockText(start - NEIGHBOUR_CHARS, start);
         const after = this.blockText(end, end + NEIGHBOUR_CHARS);
         if (!standsAlone(before, after)) continue;
       }
-      const { entityId, aliasId } = this.matcher.patterns[pattern]!.alias;
+      const entityId = this.matcher.entityOf(pattern);
       const [startNode, startOffset] = this.locate(start, false);
       const [endNode, endOffset] = this.locate(end, true);
-      this.mentions.push({ entityId, aliasId, startNode, startOffset, endNode, endOffset });
+      this.mentions.push({ entityId, startNode, startOffset, endNode, endOffset });
     }
   }
 
