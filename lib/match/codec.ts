@@ -13,7 +13,17 @@
  * counts make a damaged or truncated payload fail loudly instead of matching something else.
  */
 import type { Matcher } from './matcher';
-import { CorruptAutomaton, EXACT, FLAG_BITS, TrieWriter, type Trie } from './trie';
+import {
+  CorruptAutomaton,
+  DIGITS,
+  DIGIT_VALUE,
+  EXACT,
+  FLAG_BITS,
+  LABEL_ESCAPE,
+  TrieWriter,
+  escapedLabel,
+  type Trie,
+} from './trie';
 
 export const AUTOMATON_FORMAT = 1;
 
@@ -28,10 +38,7 @@ export interface EncodedAutomaton {
   check: number;
 }
 
-const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
-const ESCAPE = 0x7e; // "~"
+const ESCAPE = LABEL_ESCAPE;
 
 /** Printable ASCII that JSON leaves as it is, other than the escape itself. */
 function plain(c: number): boolean {
@@ -152,13 +159,6 @@ export function decodeAutomaton(enc: EncodedAutomaton, entityCount: number): Tri
       scale *= 32;
     }
   };
-  const escaped = (s: string, at: number): number => {
-    const a = DIGIT_VALUE[s.charCodeAt(at) & 127]!;
-    const b = DIGIT_VALUE[s.charCodeAt(at + 1) & 127]!;
-    const c = DIGIT_VALUE[s.charCodeAt(at + 2) & 127]!;
-    if (a < 0 || b < 0 || c < 0 || a > 15) throw new CorruptAutomaton('bad escape');
-    return (a << 12) | (b << 6) | c;
-  };
   for (let p = 0; p < patterns; p++) {
     const shared = varint();
     const added = varint();
@@ -166,14 +166,7 @@ export function decodeAutomaton(enc: EncodedAutomaton, entityCount: number): Tri
     const flags = varint();
     if (entity >= entityCount || flags > FLAG_BITS) throw new CorruptAutomaton('bad pattern');
     writer.startKey(shared);
-    for (let k = 0; k < added; k++) {
-      let c = labels.charCodeAt(li++);
-      if (c === ESCAPE) {
-        c = escaped(labels, li);
-        li += 3;
-      } else if (!(c >= 0x20 && c < ESCAPE)) throw new CorruptAutomaton('bad label');
-      writer.push(c);
-    }
+    li = writer.pushEncoded(labels, li, added);
     writer.endKey();
     const at = writer.pattern(entity, flags);
     if (at >= 0) {
@@ -181,7 +174,7 @@ export function decodeAutomaton(enc: EncodedAutomaton, entityCount: number): Tri
       for (let k = 0; k < length; k++) {
         let c = exact.charCodeAt(ei++);
         if (c === ESCAPE) {
-          c = escaped(exact, ei);
+          c = escapedLabel(exact, ei);
           ei += 3;
         } else if (!(c >= 0x20 && c < ESCAPE)) throw new CorruptAutomaton('bad exact form');
         exactOut[at + k] = c;

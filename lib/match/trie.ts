@@ -51,6 +51,22 @@ export interface Trie {
   exact: Uint16Array;
 }
 
+/** Base64url digits: the codec's varints and escaped labels. */
+export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+/** "~": a label outside printable ASCII follows as three base64url digits. */
+export const LABEL_ESCAPE = 0x7e;
+
+/** The label escaped at `at` (three digits after the "~"). */
+export function escapedLabel(s: string, at: number): number {
+  const a = DIGIT_VALUE[s.charCodeAt(at) & 127]!;
+  const b = DIGIT_VALUE[s.charCodeAt(at + 1) & 127]!;
+  const c = DIGIT_VALUE[s.charCodeAt(at + 2) & 127]!;
+  if (a < 0 || b < 0 || c < 0 || a > 15) throw new CorruptAutomaton('bad escape');
+  return (a << 12) | (b << 6) | c;
+}
+
 export class CorruptAutomaton extends Error {
   constructor(reason: string) {
     super(`Matcher data is corrupt or truncated (${reason}); refusing to match with it.`);
@@ -118,6 +134,47 @@ export class TrieWriter {
     this.fresh = false;
     this.path[d] = n;
     this.depth = d;
+  }
+
+  /**
+   * push() for `count` labels written in the codec's label encoding (codec.ts) from `s` at `at`; returns
+   * where the next label starts. The decoder's hot loop: the arrays and the position in locals.
+   */
+  pushEncoded(s: string, at: number, count: number): number {
+    if (count === 0) return at;
+    const t = this.t;
+    const label = t.label;
+    const firstChild = t.firstChild;
+    const nextSibling = t.nextSibling;
+    const path = this.path;
+    let n = t.nodes;
+    let d = this.depth;
+    if (n + count > label.length || d + count > MAX_PATTERN)
+      throw new CorruptAutomaton('more nodes than announced');
+    for (let k = 0; k < count; k++) {
+      let c = s.charCodeAt(at++);
+      if (c === LABEL_ESCAPE) {
+        c = escapedLabel(s, at);
+        at += 3;
+      } else if (!(c >= 0x20 && c < LABEL_ESCAPE)) throw new CorruptAutomaton('bad label');
+      label[n] = c;
+      if (k === 0 && this.fresh && d < this.prevLength) {
+        // The previous key's node at this depth is this node's elder sibling.
+        const sibling = path[d + 1]!;
+        if (c <= label[sibling]!) throw new CorruptAutomaton('keys out of order');
+        nextSibling[sibling] = n;
+      } else {
+        firstChild[path[d]!] = n;
+      }
+      d++;
+      if (d === 1) t.rootTable[c] = n;
+      path[d] = n;
+      n++;
+    }
+    t.nodes = n;
+    this.depth = d;
+    this.fresh = false;
+    return at;
   }
 
   /** Ends the current key; the patterns that follow end at its node. */

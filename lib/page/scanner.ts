@@ -45,6 +45,7 @@ export class SubtreeScan {
   private readonly skipped: Set<Element>;
   /** Element → the block its text belongs to, or SKIPPED. */
   private readonly blockOf = new Map<Element, Element | false>();
+  private readonly chain: Element[] = [];
   private readonly walker: TreeWalker | null;
   private currentBlock: Node | null = null;
   /** Text nodes read so far and their offsets in the stream, to map matches back to nodes. */
@@ -136,7 +137,9 @@ export class SubtreeScan {
   private classify(el: Element): Element | false {
     const known = this.blockOf.get(el);
     if (known !== undefined) return known;
-    const chain: Element[] = [];
+    // One array for every climb: classify runs once per element, and allocating here showed in profiles.
+    const chain = this.chain;
+    chain.length = 0;
     /** How many elements of the chain lie strictly inside the root (the rest: the root and above it). */
     let inside = -1;
     let e: Element | null = el;
