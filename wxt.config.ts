@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildIndexFromDir } from './lib/node/build-from-dir';
+import { toMatchPayload } from './lib/match/payload';
 
 // The extension ships the index built from seeds/ in this very build, so it can never be stale.
 const SEEDS_DIR = 'seeds';
@@ -59,11 +60,13 @@ export default defineConfig({
   hooks: {
     // Lets browser.runtime.getURL('/index.json') type-check: the file is generated, not in public/.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('index.json');
+      paths.push('index.json', 'match.json');
     },
     'build:publicAssets': async (wxt, files) => {
-      const { json } = await buildIndexFromDir(wxt.config.root + '/' + SEEDS_DIR);
+      const { index, json } = await buildIndexFromDir(wxt.config.root + '/' + SEEDS_DIR);
       files.push({ relativeDest: 'index.json', contents: json });
+      // The content scripts' ready automaton: compiled here, so pages and the worker never compile it.
+      files.push({ relativeDest: 'match.json', contents: JSON.stringify(toMatchPayload(index)) });
     },
   },
 });

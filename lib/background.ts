@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { loadIndex } from './index/load';
 import { entityDetails } from './index/views';
-import { toMatchData } from './match/match-data';
+import type { MatchPayload } from './match/payload';
 import { t, tn } from './i18n';
 import {
   CONTENT_SCRIPT_ONLY,
@@ -16,7 +16,6 @@ import {
   senderKind,
   type BackgroundMessages,
   type BackgroundRequest,
-  type MatchData,
   type TabSite,
 } from './messages';
 import { siteKey } from './sites';
@@ -26,7 +25,14 @@ const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'on' | 'off') =>
   Object.fromEntries(ICON_SIZES.map((s) => [s, `/icon/${variant === 'on' ? '' : 'off-'}${s}.png`]));
 
-let matchData: Promise<MatchData> | null = null;
+/**
+ * What content scripts match with (lib/match/payload.ts). The bundled index's payload is made at build time
+ * (wxt.config.ts); for another index, `matchPayload = loadIndex().then(toMatchPayload)` or set it to null.
+ */
+let matchPayload: Promise<MatchPayload> | null = null;
+
+const loadBundledPayload = (): Promise<MatchPayload> =>
+  fetch(browser.runtime.getURL('/match.json')).then((r) => r.json() as Promise<MatchPayload>);
 
 const action = () =>
   browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -149,12 +155,12 @@ async function handle(message: BackgroundRequest, sender: Sender): Promise<Answe
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'get-match-data':
-      if (!matchData) {
-        matchData = loadIndex().then(toMatchData);
+      if (!matchPayload) {
+        matchPayload = loadBundledPayload();
         // A failed load is tried again on the next request, not cached for the worker's lifetime.
-        matchData.catch(() => (matchData = null));
+        matchPayload.catch(() => (matchPayload = null));
       }
-      return matchData;
+      return matchPayload;
     case 'get-entity':
       return entityDetails(await loadIndex(), message.id);
     case 'get-tab-site':

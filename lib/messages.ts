@@ -6,19 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Attribution, Entity, Mention } from './index/schema';
-
-/** The compact alias table the content script compiles its matcher from (every page gets it: keep it small). */
-export interface MatchData {
-  /** [id, name] of each entity; aliases point at them by position. */
-  entities: Array<[string, string]>;
-  /** [entity position, alias text, flags] — flags: 1 = case-sensitive, 2 = must be capitalised. */
-  aliases: Array<[number, string, number]>;
-  /** Ids of entities more than half of the indexed articles mention: too common to mark by default. */
-  common: string[];
-}
-
-export const ALIAS_CASE_SENSITIVE = 1;
-export const ALIAS_REQUIRE_CAPITAL = 2;
+import type { MatchPayload } from './match/payload';
 
 export type ArticleMeta = Omit<Article, 'sentences'>;
 
@@ -39,7 +27,7 @@ export interface EntityDetails {
 
 /** Background requests → their answers. `from` says who may send it (checked by the background). */
 export interface BackgroundMessages {
-  'get-match-data': { request: object; response: MatchData };
+  'get-match-data': { request: object; response: MatchPayload };
   'get-entity': { request: { id: string }; response: EntityDetails | null };
   /** The site of the sender's tab (its top-level page), which decides the switch for every frame of it. */
   'get-tab-site': { request: object; response: TabSite };
@@ -211,5 +199,12 @@ export interface PageMentionsResponse {
   /** Set when marking could not start (the index could not be loaded); asking again retries. */
   error?: string;
   /** What scanning this page has cost so far (diagnostics for tests and the benchmark). */
-  stats?: { textNodes: number; textChars: number; scanMs: number; slices: number };
+  stats?: {
+    textNodes: number;
+    textChars: number;
+    scanMs: number;
+    slices: number;
+    /** From the content script's start to a ready matcher, transport included. */
+    setupMs: number;
+  };
 }

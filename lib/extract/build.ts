@@ -22,7 +22,8 @@ import type { SeedArticle } from './seed-file';
 import { splitSentences, type Span } from './sentences';
 import { PERSON_TITLES } from '../words';
 import { searchDocument } from '../index/search-document';
-import { Matcher, type MatchAlias } from '../match/matcher';
+import { compileMatcher } from '../match/compile';
+import type { MatchAlias } from '../match/matcher';
 
 export interface OverridesSource {
   file: string;
@@ -126,11 +127,9 @@ function attachMentions(
 ): { articles: Article[]; entities: Entity[] } {
   const aliases: MatchAlias[] = [];
   drafts.forEach((d, entityIndex) =>
-    d.aliases.forEach((a, aliasIndex) =>
-      aliases.push({ ...a, entityId: String(entityIndex), aliasId: aliasIndex }),
-    ),
+    d.aliases.forEach((a) => aliases.push({ ...a, entityId: String(entityIndex) })),
   );
-  const matcher = new Matcher(aliases);
+  const matcher = compileMatcher(aliases);
   const entities: Entity[] = drafts.map((d) => ({
     id: d.id,
     name: d.name,

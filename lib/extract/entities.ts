@@ -258,6 +258,14 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (c.definesAcronym) merge(groupOf(c.definesAcronym), groupOf(c.surface));
   }
   const multiWord = [...groups.values()].filter((g) => g.key.includes(' ') && !g.mergedInto);
+  // Each name's initials, computed once: looked up per acronym instead of recomputed for every name.
+  const byInitials = new Map<string, Group[]>();
+  for (const m of multiWord)
+    for (const letters of new Set(initialsVariants([...m.surfaces.keys()][0]!))) {
+      const list = byInitials.get(letters);
+      if (list) list.push(m);
+      else byInitials.set(letters, [m]);
+    }
   for (const g of groups.values()) {
     if (g.mergedInto || g.key.includes(' ')) continue;
     const surface = [...g.surfaces.keys()][0];
@@ -266,9 +274,7 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (!surface || !(isAcronym(surface) || mixedCase)) continue;
     const letters = acronymLetters(surface);
     if (!letters) continue;
-    const matches = multiWord.filter((m) =>
-      initialsVariants([...m.surfaces.keys()][0]!).includes(letters),
-    );
+    const matches = [...(byInitials.get(letters) ?? [])];
     // Several expansions fit ("US": "United States", "Under Secretary"): the far more frequent one wins.
     const ranked = matches.sort((a, b) => b.candidates.length - a.candidates.length);
     if (
@@ -281,16 +287,17 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   mergeQualifiedNames(groups);
 
   // Types are decided on whole groups, then surnames join the one person who has them.
+  const members = new Membership(groups);
   const typed = new Map<Group, EntityType>();
   const typeOf = (g: Group): EntityType => {
     const r = root(g);
     let t = typed.get(r);
     if (!t) {
-      const all = collect(r, groups);
+      const all = members.of(r);
       t = decideType(
         typeVotes(
           all.flatMap((m) => m.candidates),
-          nameOf(r, groups),
+          nameOf(r, members),
           all.flatMap((m) => [...m.surfaces.keys()]),
         ),
       );
@@ -301,6 +308,15 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   const people = [...groups.values()].filter(
     (g) => !g.mergedInto && g.key.includes(' ') && typeOf(g) === 'person',
   );
+  // People by every ending of their key after a space ("kristi noem" → "noem"), in `people` order.
+  const peopleBySurname = new Map<string, Group[]>();
+  for (const p of people)
+    for (let at = p.key.indexOf(' '); at >= 0; at = p.key.indexOf(' ', at + 1)) {
+      const ending = p.key.slice(at + 1);
+      const list = peopleBySurname.get(ending);
+      if (list) list.push(p);
+      else peopleBySurname.set(ending, [p]);
+    }
   for (const g of groups.values()) {
     if (g.mergedInto) continue;
     // "Noem", "de Blasio", "Van Hollen": a surname, alone or with its particle.
@@ -310,16 +326,16 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
       (words.length === 2 && !/^(?:de|van|von|da|di|du|del|le|la|al|bin|ter)$/.test(words[0]!))
     )
       continue;
-    const bearers = people
-      .filter((p) => p !== g && p.key.endsWith(` ${g.key}`))
+    const bearers = (peopleBySurname.get(g.key) ?? [])
+      .filter((p) => p !== g)
       .map((p) => ({
         p,
-        n: collect(root(p), groups).reduce((sum, m) => sum + m.candidates.length, 0),
+        n: members.of(root(p)).reduce((sum, m) => sum + m.candidates.length, 0),
       }))
       .sort((a, b) => b.n - a.n);
     // "Trump" is Donald Trump when he is named far more often than any other Trump.
     if (bearers.length === 1 || (bearers.length > 1 && bearers[0]!.n >= 3 * bearers[1]!.n))
-      merge(g, bearers[0]!.p);
+      members.merge(g, bearers[0]!.p);
     else if (bearers.length > 1) g.surfaces.clear(); // ambiguous surname: match neither
   }
   typed.clear();
@@ -328,11 +344,11 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   const usedIds = new Set<string>();
   for (const g of groups.values()) {
     if (g.mergedInto) continue;
-    const members = collect(g, groups);
-    if (members.every((m) => m.surfaces.size === 0)) continue;
-    const name = nameOf(g, groups);
+    const merged = members.of(g);
+    if (merged.every((m) => m.surfaces.size === 0)) continue;
+    const name = nameOf(g, members);
     const type = typeOf(g);
-    const allCandidates = members.flatMap((m) => m.candidates);
+    const allCandidates = merged.flatMap((m) => m.candidates);
     // One lone capitalised word with no clue at all is more often noise than a name.
     if (
       type === 'other' &&
@@ -358,7 +374,7 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
         name,
       );
     if (contained && PLACES.has(contained[1]!)) addAlias(contained[1]!);
-    for (const m of members) {
+    for (const m of merged) {
       for (const s of m.surfaces.keys()) addAlias(s);
       for (const s of m.extraAliases) addAlias(s);
     }
@@ -482,14 +498,55 @@ function addSurnames(drafts: EntityDraft[]): EntityDraft[] {
   return drafts;
 }
 
-/** All groups merged into `g`, with `g` first. */
-function collect(g: Group, groups: Map<string, Group>): Group[] {
-  return [g, ...[...groups.values()].filter((m) => m !== g && root(m) === g)];
+/**
+ * Which groups are merged into which root, kept up to date on each merge: listing a root's members is then
+ * a lookup, not a scan of every group (with thousands of articles that scan made the build quadratic).
+ * Members are listed root first, then in the groups' insertion order, as a full scan would list them.
+ */
+class Membership {
+  private readonly order = new Map<Group, number>();
+  private readonly lists = new Map<Group, Group[]>();
+
+  constructor(groups: Map<string, Group>) {
+    for (const g of groups.values()) {
+      this.order.set(g, this.order.size);
+      const r = root(g);
+      const list = this.lists.get(r);
+      if (list) list.push(g);
+      else this.lists.set(r, [g]);
+    }
+  }
+
+  /** All groups merged into the root `g`, with `g` first. */
+  of(g: Group): Group[] {
+    const list = this.lists.get(g) ?? [g];
+    return [g, ...list.filter((m) => m !== g)];
+  }
+
+  merge(from: Group, into: Group): void {
+    const a = root(from);
+    const b = root(into);
+    if (a === b) return;
+    merge(a, b);
+    const order = this.order;
+    const left = this.lists.get(a) ?? [a];
+    const right = this.lists.get(b) ?? [b];
+    const joined: Group[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < left.length || j < right.length) {
+      if (j >= right.length || (i < left.length && order.get(left[i]!)! < order.get(right[j]!)!))
+        joined.push(left[i++]!);
+      else joined.push(right[j++]!);
+    }
+    this.lists.delete(a);
+    this.lists.set(b, joined);
+  }
 }
 
 /** The usual spelling of the longest name that is not an acronym. */
-function nameOf(g: Group, groups: Map<string, Group>): string {
-  const members = collect(g, groups).filter((m) => m.surfaces.size > 0);
+function nameOf(g: Group, membership: Membership): string {
+  const members = membership.of(g).filter((m) => m.surfaces.size > 0);
   const words = (s: string) => s.split(/\s+/).length;
   // The usual full name: the most frequent spelling of two words or more ("United States", not the
   // rarer "United States of America"), else the longest; acronyms only when nothing else is written.

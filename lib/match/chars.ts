@@ -42,8 +42,9 @@ export const CLASSES = new Uint8Array(65536);
 export const FOLDED = new Uint16Array(65536);
 const classes = CLASSES;
 const folded = FOLDED;
-/** 1 for lower-case letters: a `requireCapital` alias must not start with one. */
-const lower = new Uint8Array(65536);
+/** 1 for lower-case letters (valid once classified): a `requireCapital` alias must not start with one. */
+export const LOWER = new Uint8Array(65536);
+const lower = LOWER;
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
 function classify(code: number): void {

@@ -2,35 +2,35 @@
  * A single-pass multi-pattern matcher for entity aliases, pure and DOM-free.
  *
  * Why not one regex per name: that is what makes mark.js take seconds on long pages. Here every alias is
- * compiled once into a trie laid out in typed arrays. Because a name can only start at a word start, the
- * scan needs no Aho–Corasick failure links: at each word start one table read (the first-character
- * prefilter) decides whether a walker starts; walkers advance in lockstep and die on the first mismatch.
- * On ordinary text almost every character costs two array reads and no allocation.
+ * a key of one trie laid out in typed arrays (trie.ts), compiled off the page (compile.ts) and decoded on
+ * it (codec.ts). Because a name can only start at a word start, the scan needs no Aho–Corasick failure
+ * links: at each word start one table read (the first-character prefilter, with a separate table for
+ * lower-case starts, which most aliases refuse) decides whether a walker starts; walkers advance in
+ * lockstep and die on the first mismatch. On ordinary text almost every character costs two array reads
+ * and no allocation.
  *
- * Rules (see tests/unit/matcher.test.ts): Unicode word boundaries on both ends; curly/straight apostrophes,
- * NBSP and every hyphen or space variant are one separator ("MS-13" = "MS 13"; "MS13" is added as a
- * variant); case-sensitive aliases match only as written; `requireCapital` aliases need a capital first
- * letter; the longest match wins and matches never overlap.
+ * Rules (see tests/unit/match/matcher.test.ts): Unicode word boundaries on both ends; curly/straight
+ * apostrophes, NBSP and every hyphen or space variant are one separator ("MS-13" = "MS 13"; "MS13" is
+ * added as a variant); case-sensitive aliases match only as written; `requireCapital` aliases need a
+ * capital first letter; the longest match wins and matches never overlap.
  */
 import {
   CLASSES,
   FOLDED,
   IGNORED,
-  SEPARATOR,
+  LOWER,
   SEPARATOR_CLASS,
   UNSPACED,
   WORD,
-  isLowerCase,
   charClass,
-  foldedChar,
-  normalizeForMatch,
+  isLowerCase,
 } from './chars';
 import { HYPHEN_CHARS, hyphenatedIntoWord, NEIGHBOUR_CHARS, standsAlone } from './neighbours';
+import { ENDS_IN_WORD, EXACT, REQUIRE_CAPITAL, STANDALONE, type Trie } from './trie';
 
 export interface MatchAlias {
-  /** The caller's identifiers, handed back with every match. */
+  /** The caller's identifier, handed back with every match. */
   entityId: string;
-  aliasId: number;
   text: string;
   caseSensitive: boolean;
   requireCapital: boolean;
@@ -40,134 +40,29 @@ export interface Match {
   start: number;
   end: number;
   entityId: string;
-  aliasId: number;
 }
 
-/** Longest alias, in normalised characters. Longer ones are rejected at compile time. */
-const MAX_PATTERN = 128;
 const RING_MASK = 127;
 const MAX_WALKERS = 64;
 
-interface Pattern {
-  alias: MatchAlias;
-  length: number;
-  /** The unfolded normalised form, for case-sensitive checks; null when case does not matter. */
-  exact: Uint16Array | null;
-  requireCapital: boolean;
-  /** Whether the alias ends in a word character, so the text must not continue with one. */
-  endsInWord: boolean;
-  /** Next pattern with the same folded text (two aliases may differ only in case rules). */
-  next: number;
-  /** A one-word, capital-only alias: checked against its neighbours (see neighbours.ts). */
-  standalone: boolean;
-}
-
+/** A ready automaton: the trie and the entity ids its patterns point at. Build one with compile.ts or codec.ts. */
 export class Matcher {
-  readonly patterns: Pattern[] = [];
-  /** Trie nodes: the folded character leading to the node, first child, next sibling, first pattern. */
-  private label = new Uint16Array(1024);
-  private firstChild = new Int32Array(1024);
-  private nextSibling = new Int32Array(1024);
-  private output = new Int32Array(1024).fill(-1);
-  private nodeCount = 1; // node 0 is the root
-  /** The root's children indexed by folded first character: the prefilter. 0 = no alias starts so. */
-  readonly rootTable = new Int32Array(65536);
+  constructor(
+    readonly trie: Trie,
+    readonly entityIds: readonly string[],
+  ) {}
 
-  constructor(aliases: readonly MatchAlias[]) {
-    for (const alias of aliases) this.add(alias);
+  get patternCount(): number {
+    return this.trie.patterns;
   }
 
-  private add(alias: MatchAlias): void {
-    const folded = normalizeForMatch(alias.text, true);
-    if (folded.length === 0 || folded.length > MAX_PATTERN) return;
-    const firstClass = charClass(folded[0]!);
-    if (firstClass !== WORD && firstClass !== UNSPACED) return; // a name starts with a letter or digit
-    const exactForm = alias.caseSensitive ? normalizeForMatch(alias.text, false) : null;
-    const all = folded.map((_, i) => i);
-    // "MS-13" should also find "MS13": a variant without separators between letters and digits.
-    const joined = all.filter((i) => {
-      if (folded[i] !== SEPARATOR) return true;
-      const before = folded[i - 1]!;
-      const after = folded[i + 1]!;
-      return !(
-        charClass(before) === WORD &&
-        charClass(after) === WORD &&
-        isDigit(before) !== isDigit(after)
-      );
-    });
-    const variants = joined.length === all.length ? [all] : [all, joined];
-    for (const kept of variants) {
-      const chars = kept.map((i) => folded[i]!);
-      let node = this.rootTable[chars[0]!]!;
-      if (node === 0) {
-        node = this.newNode(chars[0]!);
-        this.rootTable[chars[0]!] = node;
-      }
-      for (let i = 1; i < chars.length; i++) node = this.childOrNew(node, chars[i]!);
-      const next = this.output[node]!;
-      this.output[node] = this.patterns.length;
-      this.patterns.push({
-        alias,
-        length: chars.length,
-        exact: exactForm && Uint16Array.from(kept, (i) => exactForm[i]!),
-        requireCapital: alias.requireCapital,
-        endsInWord: charClass(chars[chars.length - 1]!) === WORD,
-        next,
-        standalone: alias.requireCapital && !alias.caseSensitive && !folded.includes(SEPARATOR),
-      });
-    }
+  entityOf(pattern: number): string {
+    return this.entityIds[this.trie.patEntity[pattern]!]!;
   }
 
-  private newNode(labelChar: number): number {
-    if (this.nodeCount === this.label.length) this.grow();
-    const id = this.nodeCount++;
-    this.label[id] = labelChar;
-    this.firstChild[id] = 0;
-    this.nextSibling[id] = 0;
-    this.output[id] = -1;
-    return id;
-  }
-
-  private grow(): void {
-    const size = this.label.length * 2;
-    const grow32 = (a: Int32Array, fill: number) => {
-      const b = new Int32Array(size).fill(fill);
-      b.set(a);
-      return b;
-    };
-    const label = new Uint16Array(size);
-    label.set(this.label);
-    this.label = label;
-    this.firstChild = grow32(this.firstChild, 0);
-    this.nextSibling = grow32(this.nextSibling, 0);
-    this.output = grow32(this.output, -1);
-  }
-
-  /** Follows the edge labelled `c`, or returns 0. Sibling lists are short past the first character. */
-  child(node: number, c: number): number {
-    let n = this.firstChild[node]!;
-    while (n !== 0) {
-      if (this.label[n] === c) return n;
-      n = this.nextSibling[n]!;
-    }
-    return 0;
-  }
-
-  private childOrNew(node: number, c: number): number {
-    const existing = this.child(node, c);
-    if (existing !== 0) return existing;
-    const n = this.newNode(c);
-    this.nextSibling[n] = this.firstChild[node]!;
-    this.firstChild[node] = n;
-    return n;
-  }
-
-  rootChild(c: number): number {
-    return this.rootTable[c]!;
-  }
-
-  outputOf(node: number): number {
-    return this.output[node]!;
+  /** A one-word, capital-only alias: its neighbours decide (neighbours.ts). */
+  isStandalone(pattern: number): boolean {
+    return (this.trie.patFlags[pattern]! & STANDALONE) !== 0;
   }
 
   /** Whether a match of `pattern` at [start, end) of `text` is a name of its own (neighbours.ts). */
@@ -179,7 +74,7 @@ export class Matcher {
       )
     )
       return false;
-    if (!this.patterns[pattern]!.standalone) return true;
+    if (!this.isStandalone(pattern)) return true;
     return standsAlone(
       text.slice(Math.max(0, start - NEIGHBOUR_CHARS), start),
       text.slice(end, end + NEIGHBOUR_CHARS),
@@ -191,17 +86,12 @@ export class Matcher {
     const matches: Match[] = [];
     const stream = new MatchStream(this, (start, end, pattern) => {
       if (!this.acceptsContext(pattern, text, start, end)) return;
-      const { entityId, aliasId } = this.patterns[pattern]!.alias;
-      matches.push({ start, end, entityId, aliasId });
+      matches.push({ start, end, entityId: this.entityOf(pattern) });
     });
     stream.feed(text, 0);
     stream.boundary();
     return matches;
   }
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 export type MatchCallback = (start: number, end: number, patternIndex: number) => void;
@@ -211,6 +101,7 @@ export type MatchCallback = (start: number, end: number, patternIndex: number) =
  * offsets, and reports matches that may span pieces. `boundary()` ends a block: no match crosses it.
  */
 export class MatchStream {
+  private readonly trie: Trie;
   private readonly walkerNode = new Int32Array(MAX_WALKERS);
   private readonly walkerStart = new Float64Array(MAX_WALKERS);
   private walkers = 0;
@@ -224,26 +115,47 @@ export class MatchStream {
   private pending: number[] = [];
 
   constructor(
-    private readonly matcher: Matcher,
+    matcher: Matcher,
     private readonly onMatch: MatchCallback,
-  ) {}
+  ) {
+    this.trie = matcher.trie;
+  }
+
+  /** True while a match may still be under way (a walker, or a decision waiting for more text). */
+  get busy(): boolean {
+    return this.walkers !== 0 || this.pending.length !== 0 || this.candidates.length !== 0;
+  }
 
   feed(text: string, base: number): void {
-    const m = this.matcher;
-    const rootTable = m.rootTable;
+    // The hot loop: the automaton's arrays and the stream's state live in locals, written back at the end.
+    const t = this.trie;
+    const rootTable = t.rootTable;
+    const rootLower = t.rootLower;
+    const firstChild = t.firstChild;
+    const nextSibling = t.nextSibling;
+    const label = t.label;
+    const output = t.output;
+    const walkerNode = this.walkerNode;
+    const walkerStart = this.walkerStart;
+    const ring = this.ring;
+    const classes = CLASSES;
+    const folded = FOLDED;
+    const lower = LOWER;
+    let walkers = this.walkers;
+    let prev = this.prevClass;
+    let symbols = this.symbols;
     const len = text.length;
     for (let i = 0; i < len; i++) {
-      if (this.walkers === 0 && this.pending.length === 0) {
+      if (walkers === 0 && this.pending.length === 0) {
         if (this.candidates.length !== 0) this.flush();
         // Fast path: skip to the next character that could start a name — a word start whose folded
-        // letter begins some alias. Two typed-array reads per character, nothing else.
-        let prev = this.prevClass;
+        // letter begins some alias (that may start lower-case, if it is). A few typed-array reads a character.
         for (; i < len; i++) {
           const c = text.charCodeAt(i);
-          let k = CLASSES[c]!;
+          let k = classes[c]!;
           if (k === 0) k = charClass(c);
           if (k === WORD) {
-            if (prev !== WORD && rootTable[FOLDED[c]!] !== 0) break;
+            if (prev !== WORD && (lower[c] === 1 ? rootLower : rootTable)[folded[c]!] !== 0) break;
           } else if (k === UNSPACED) {
             if (rootTable[c] !== 0) break;
           } else if (k === IGNORED) {
@@ -251,52 +163,56 @@ export class MatchStream {
           }
           prev = k;
         }
-        this.prevClass = prev;
-        if (i >= len) return;
+        if (i >= len) break;
       }
       const code = text.charCodeAt(i);
-      const cls = charClass(code);
+      let cls = classes[code]!;
+      if (cls === 0) cls = charClass(code);
       if (cls === IGNORED) continue;
       const isWord = cls === WORD;
       if (this.pending.length !== 0) this.settlePending(isWord);
-      if (cls === SEPARATOR_CLASS && this.prevClass === SEPARATOR_CLASS) continue;
-      const sym = foldedChar(code);
-      const wordStart = cls === UNSPACED || (isWord && this.prevClass !== WORD);
-      if (this.walkers === 0 && !wordStart) {
-        // The fast path: not a word start and nothing in flight.
-        this.prevClass = cls;
+      if (cls === SEPARATOR_CLASS && prev === SEPARATOR_CLASS) continue;
+      const sym = folded[code]!;
+      const wordStart = cls === UNSPACED || (isWord && prev !== WORD);
+      if (walkers === 0 && !wordStart) {
+        // Not a word start and nothing in flight.
+        prev = cls;
         if (this.candidates.length !== 0) this.flush();
         continue;
       }
-      const symIndex = this.symbols++;
-      this.ring[symIndex & RING_MASK] = isWord || cls === UNSPACED ? code : sym;
+      const symIndex = symbols++;
+      ring[symIndex & RING_MASK] = isWord || cls === UNSPACED ? code : sym;
       const pos = base + i;
       // Advance walkers; drop the ones that cannot continue.
       let kept = 0;
-      for (let w = 0; w < this.walkers; w++) {
-        const next = m.child(this.walkerNode[w]!, sym);
+      for (let w = 0; w < walkers; w++) {
+        let next = firstChild[walkerNode[w]!]!;
+        while (next !== 0 && label[next] !== sym) next = nextSibling[next]!;
         if (next === 0) continue;
-        this.walkerNode[kept] = next;
-        this.walkerStart[kept] = this.walkerStart[w]!;
+        const start = walkerStart[w]!;
+        walkerNode[kept] = next;
+        walkerStart[kept] = start;
         kept++;
-        const out = m.outputOf(next);
-        if (out >= 0) this.candidate(out, this.walkerStart[w]!, pos + 1, symIndex);
+        const out = output[next]!;
+        if (out !== 0) this.candidate(out - 1, start, pos + 1, symIndex);
       }
-      this.walkers = kept;
-      if (wordStart) {
-        const node = m.rootChild(sym);
-        if (node !== 0 && this.walkers < MAX_WALKERS) {
-          this.walkerNode[this.walkers] = node;
-          this.walkerStart[this.walkers] = pos;
-          this.walkers++;
-          const out = m.outputOf(node);
-          if (out >= 0) this.candidate(out, pos, pos + 1, symIndex);
+      walkers = kept;
+      if (wordStart && walkers < MAX_WALKERS) {
+        const node = (isWord && lower[code] === 1 ? rootLower : rootTable)[sym]!;
+        if (node !== 0) {
+          walkerNode[walkers] = node;
+          walkerStart[walkers] = pos;
+          walkers++;
+          const out = output[node]!;
+          if (out !== 0) this.candidate(out - 1, pos, pos + 1, symIndex);
         }
       }
-      this.prevClass = cls;
-      if (this.walkers === 0 && this.pending.length === 0 && this.candidates.length !== 0)
-        this.flush();
+      prev = cls;
+      if (walkers === 0 && this.pending.length === 0 && this.candidates.length !== 0) this.flush();
     }
+    this.walkers = walkers;
+    this.prevClass = prev;
+    this.symbols = symbols;
   }
 
   /** Ends a block: pending matches are decided and reported; nothing carries over. */
@@ -309,24 +225,26 @@ export class MatchStream {
 
   /** Checks the case rules of every pattern sharing this trie node; queues the first that passes. */
   private candidate(firstPattern: number, start: number, end: number, lastSym: number): void {
-    const patterns = this.matcher.patterns;
-    for (let p = firstPattern; p >= 0; p = patterns[p]!.next) {
-      const pattern = patterns[p]!;
-      const firstSym = lastSym - pattern.length + 1;
-      if (pattern.requireCapital) {
-        if (isLowerCase(this.ring[firstSym & RING_MASK]!)) continue;
-      }
-      if (pattern.exact !== null) {
+    const t = this.trie;
+    const ring = this.ring;
+    for (let p = firstPattern; p >= 0; p = t.patNext[p]! - 1) {
+      const length = t.patLength[p]!;
+      const flags = t.patFlags[p]!;
+      const firstSym = lastSym - length + 1;
+      if ((flags & REQUIRE_CAPITAL) !== 0 && isLowerCase(ring[firstSym & RING_MASK]!)) continue;
+      if ((flags & EXACT) !== 0) {
+        const exact = t.exact;
+        const at = t.patExact[p]!;
         let same = true;
-        for (let k = 0; k < pattern.length; k++) {
-          if (this.ring[(firstSym + k) & RING_MASK] !== pattern.exact[k]) {
+        for (let k = 0; k < length; k++) {
+          if (ring[(firstSym + k) & RING_MASK] !== exact[at + k]) {
             same = false;
             break;
           }
         }
         if (!same) continue;
       }
-      if (pattern.endsInWord) {
+      if ((flags & ENDS_IN_WORD) !== 0) {
         // Decided by the next character: "Trump" must not be the start of "Trumpet".
         this.pending.push(start, end, p);
       } else {

@@ -33,6 +33,8 @@ export interface AnnotatorOptions {
   isMarked?: MarkFilter;
   /** Mark only each entity's first mention in document order (default: every mention). */
   firstOnly?: boolean;
+  /** How long the content script took from its start to a ready matcher (reported in the stats). */
+  setupMs?: number;
 }
 
 export interface ScanStats {
@@ -40,6 +42,8 @@ export interface ScanStats {
   textChars: number;
   scanMs: number;
   slices: number;
+  /** From the content script's start to a ready matcher, transport included. */
+  setupMs: number;
 }
 
 const MIN_FLUSH_GAP_MS = 50;
@@ -77,7 +81,7 @@ export class PageAnnotator {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextFlushAt = 0;
   private stopped = false;
-  readonly stats: ScanStats = { textNodes: 0, textChars: 0, scanMs: 0, slices: 0 };
+  readonly stats: ScanStats = { textNodes: 0, textChars: 0, scanMs: 0, slices: 0, setupMs: 0 };
 
   constructor(
     private readonly doc: Document,
@@ -89,6 +93,7 @@ export class PageAnnotator {
     this.painter = options.painter;
     this.budgetMs = options.budgetMs ?? 8;
     this.onChange = options.onChange ?? (() => {});
+    this.stats.setupMs = options.setupMs ?? 0;
   }
 
   start(): void {

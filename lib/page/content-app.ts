@@ -46,6 +46,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   scope[RUNNING] = true;
   ctx.onInvalidated(() => delete scope[RUNNING]);
 
+  const started = performance.now();
   const isTop = window === window.top;
   const [site, settings] = await Promise.all([tabSite(isTop), getSettings()]);
   if (ctx.isInvalid) return;
@@ -55,7 +56,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     site,
     isTop,
     settings,
-    loadMatchSource,
+    loadMatchSource: () => loadMatchSource(started),
     onStop: () => card?.end(),
   });
   card = new CardSession(ctx, marks);

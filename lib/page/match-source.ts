@@ -1,9 +1,10 @@
 /**
- * Where the content script's matcher comes from: the background's alias table, compiled here. Kept in
- * one place so the way the matcher is built can change without touching the rest of the content script.
+ * Where the content script's matcher comes from: the background's ready automaton (built at build time
+ * for the bundled index, in the background for any other), decoded here — never compiled on the page.
+ * Kept in one place so the way the matcher arrives can change without touching the rest of the script.
  */
-import { Matcher } from '../match/matcher';
-import { matchAliases } from '../match/match-data';
+import type { Matcher } from '../match/matcher';
+import { matcherFromPayload } from '../match/payload';
 import { sendToBackground } from '../messages';
 
 export interface MatchSource {
@@ -12,15 +13,18 @@ export interface MatchSource {
   names: ReadonlyMap<string, string>;
   /** Entities too common to mark by default. */
   common: ReadonlySet<string>;
+  /** From the content script's start to a ready matcher, transport included (for the benchmark). */
+  setupMs: number;
 }
 
-export async function loadMatchSource(): Promise<MatchSource> {
-  const data = await sendToBackground({ type: 'get-match-data' });
-  if (!data || !Array.isArray(data.entities) || !Array.isArray(data.aliases))
-    throw new Error('the background sent no match data');
+export async function loadMatchSource(started: number): Promise<MatchSource> {
+  const payload = await sendToBackground({ type: 'get-match-data' });
+  if (!payload) throw new Error('the background sent no match data');
+  const matcher = matcherFromPayload(payload);
   return {
-    matcher: new Matcher(matchAliases(data)),
-    names: new Map(data.entities),
-    common: new Set(data.common),
+    matcher,
+    names: new Map(payload.entities),
+    common: new Set(payload.common),
+    setupMs: performance.now() - started,
   };
 }

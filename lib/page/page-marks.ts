@@ -79,6 +79,7 @@ export class PageMarks {
     this.painter = createPainter(this.settings.highlightStyle);
     this.annotator = new PageAnnotator(document, {
       matcher: source.matcher,
+      setupMs: source.setupMs,
       isMarked: this.markFilter(this.settings),
       firstOnly: !this.settings.markEveryMention,
       painter: this.painter,

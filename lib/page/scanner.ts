@@ -22,7 +22,6 @@ import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
 
 export interface PageMention {
   entityId: string;
-  aliasId: number;
   startNode: Text;
   startOffset: number;
   endNode: Text;
@@ -46,6 +45,7 @@ export class SubtreeScan {
   private readonly skipped: Set<Element>;
   /** Element → the block its text belongs to, or SKIPPED. */
   private readonly blockOf = new Map<Element, Element | false>();
+  private readonly chain: Element[] = [];
   private readonly walker: TreeWalker | null;
   private currentBlock: Node | null = null;
   /** Text nodes read so far and their offsets in the stream, to map matches back to nodes. */
@@ -137,7 +137,9 @@ export class SubtreeScan {
   private classify(el: Element): Element | false {
     const known = this.blockOf.get(el);
     if (known !== undefined) return known;
-    const chain: Element[] = [];
+    // One array for every climb: classify runs once per element, and allocating here showed in profiles.
+    const chain = this.chain;
+    chain.length = 0;
     /** How many elements of the chain lie strictly inside the root (the rest: the root and above it). */
     let inside = -1;
     let e: Element | null = el;
@@ -211,16 +213,16 @@ export class SubtreeScan {
         hyphenatedIntoWord(this.blockText(start - HYPHEN_CHARS, start), after)
       )
         continue;
-      if (this.matcher.patterns[pattern]!.standalone) {
+      if (this.matcher.isStandalone(pattern)) {
         // Only the few words around the match are read, however long the block.
         const before = this.blockText(start - NEIGHBOUR_CHARS, start);
         const after = this.blockText(end, end + NEIGHBOUR_CHARS);
         if (!standsAlone(before, after)) continue;
       }
-      const { entityId, aliasId } = this.matcher.patterns[pattern]!.alias;
+      const entityId = this.matcher.entityOf(pattern);
       const [startNode, startOffset] = this.locate(start, false);
       const [endNode, endOffset] = this.locate(end, true);
-      this.mentions.push({ entityId, aliasId, startNode, startOffset, endNode, endOffset });
+      this.mentions.push({ entityId, startNode, startOffset, endNode, endOffset });
     }
   }
 

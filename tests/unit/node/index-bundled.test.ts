@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexFromDir } from '../../../lib/node/build-from-dir';
 import type { SourceIndex } from '../../../lib/index/schema';
-import { toMatchData } from '../../../lib/match/match-data';
+import { toMatchPayload } from '../../../lib/match/payload';
 
 let index: SourceIndex;
 let json: string;
@@ -30,7 +30,7 @@ describe('the bundled index', () => {
 
   it('fits the size budget: ≤ 2.5 MB in all, ≤ 150 KB of match data for the content script', () => {
     expect(json.length).toBeLessThanOrEqual(2.5 * 1024 * 1024);
-    expect(JSON.stringify(toMatchData(index)).length).toBeLessThanOrEqual(150 * 1024);
+    expect(JSON.stringify(toMatchPayload(index)).length).toBeLessThanOrEqual(150 * 1024);
   });
 
   it('stores each sentence once: mentions point at it', () => {

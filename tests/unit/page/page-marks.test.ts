@@ -1,23 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Matcher } from '../../../lib/match/matcher';
-import { matchAliases } from '../../../lib/match/match-data';
+import { compileMatcher } from '../../../lib/match/compile';
 import { answerPageRequest } from '../../../lib/page/page-messages';
 import { PageMarks } from '../../../lib/page/page-marks';
 import type { MatchSource } from '../../../lib/page/match-source';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 const source = (): MatchSource => {
-  const data = {
-    entities: [['nayib-bukele', 'Nayib Bukele']] as Array<[string, string]>,
-    aliases: [[0, 'Nayib Bukele', 0]] as Array<[number, string, number]>,
-    common: [],
-  };
+  const matcher = compileMatcher([
+    { entityId: 'nayib-bukele', text: 'Nayib Bukele', caseSensitive: false, requireCapital: false },
+  ]);
   return {
-    matcher: new Matcher(matchAliases(data)),
-    names: new Map(data.entities),
+    matcher,
+    names: new Map([['nayib-bukele', 'Nayib Bukele']]),
     common: new Set(),
+    setupMs: 0,
   };
 };
 

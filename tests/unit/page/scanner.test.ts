@@ -1,6 +1,7 @@
 /** The page scanner and annotator on DOM fixtures (happy-dom has no Highlight API: the wrapping fallback runs). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Matcher, type MatchAlias } from '../../../lib/match/matcher';
+import { compileMatcher } from '../../../lib/match/compile';
+import type { MatchAlias } from '../../../lib/match/matcher';
 import { scanSubtree } from '../../../lib/page/scanner';
 import { PageAnnotator } from '../../../lib/page/annotator';
 import { createPainter, supportsHighlightApi } from '../../../lib/page/highlights';
@@ -11,14 +12,13 @@ const aliases: MatchAlias[] = [
   ['trump', 'Trump', false],
   ['safe', 'SAFE', true],
   ['sv', 'El Salvador', false],
-].map(([entityId, text, caseSensitive], aliasId) => ({
+].map(([entityId, text, caseSensitive]) => ({
   entityId: entityId as string,
-  aliasId,
   text: text as string,
   caseSensitive: caseSensitive as boolean,
   requireCapital: !caseSensitive,
 }));
-const matcher = new Matcher(aliases);
+const matcher = compileMatcher(aliases);
 
 function page(markup: string): HTMLElement {
   document.body.replaceChildren();
