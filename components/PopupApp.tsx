@@ -62,7 +62,11 @@ export function PopupApp() {
       const response = await pageMentions(tab.id!);
       if (cancelled) return;
       setPage(response);
-      if (response?.pending && tries > 0) timer = setTimeout(() => void poll(tries - 1), 250);
+      // Still scanning, or the page has not yet heard of a switch just flipped: ask again.
+      const stale =
+        response && settings && response.enabled !== isSiteEnabled(settings, response.site);
+      if ((response?.pending || stale) && tries > 0)
+        timer = setTimeout(() => void poll(tries - 1), 250);
     };
     void poll(20);
     return () => {
