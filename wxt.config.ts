@@ -1,9 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { buildIndexFromDir } from './lib/node/build-from-dir';
+import { bundleFromDir, dictionaryFiles } from './lib/node/build-from-dir';
 
 // The extension ships the index built from seeds/ in this very build, so it can never be stale.
 const SEEDS_DIR = 'seeds';
+const OWN_SOURCES_ASSETS = ['seeds.json', 'dictionary/en_US.aff', 'dictionary/en_US.dic'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -50,11 +51,19 @@ export default defineConfig({
   hooks: {
     // Lets browser.runtime.getURL('/index.json') type-check: the file is generated, not in public/.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('index.json');
+      paths.push('index.json', ...OWN_SOURCES_ASSETS);
     },
     'build:publicAssets': async (wxt, files) => {
-      const { json } = await buildIndexFromDir(wxt.config.root + '/' + SEEDS_DIR);
+      const { json, bundleJson } = await bundleFromDir(wxt.config.root + '/' + SEEDS_DIR);
       files.push({ relativeDest: 'index.json', contents: json });
+      // The reader's own sources are indexed in the extension by the same pipeline: it needs the bundled
+      // seeds and the English dictionary (lib/user-sources/runtime.ts).
+      const { aff, dic } = dictionaryFiles();
+      files.push(
+        { relativeDest: 'seeds.json', contents: bundleJson },
+        { relativeDest: 'dictionary/en_US.aff', absoluteSrc: aff },
+        { relativeDest: 'dictionary/en_US.dic', absoluteSrc: dic },
+      );
     },
   },
 });

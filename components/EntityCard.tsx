@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { EntityDetails } from '../lib/messages';
 import { TYPE_LABELS, articleCount, formatDate, plural } from '../lib/format';
 import { groupBySource, type SourceGroup } from '../lib/sources';
+import { SavedBy } from './SavedBy';
 import { Sentence } from './Sentence';
 import { trusted } from './trusted';
 
@@ -84,6 +85,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                     <cite class="sc-title">{article.title ?? 'Title unknown'}</cite>
                     <span aria-hidden="true"> · </span>
                     <span class="sc-date">{formatDate(article.published)}</span>
+                    {article.saved && <SavedBy saved={article.saved} />}
                     {article.url && (
                       <>
                         <span aria-hidden="true"> · </span>

@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../lib/settings';
 import { Switch } from './Switch';
+import { OwnSourcesSection } from './OwnSourcesSection';
 
 const STYLES: Array<{ value: HighlightStyle; label: string }> = [
   { value: 'underline', label: 'Dotted underline' },
@@ -132,6 +133,8 @@ export function OptionsApp() {
         </fieldset>
         {statusOf('cards')}
       </section>
+
+      <OwnSourcesSection />
 
       <section class="sc-section">
         <h2 class="sc-section-title">Sites where it is off</h2>

@@ -4,7 +4,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import { loadIndex } from '../lib/index/load';
 import { plural } from '../lib/format';
 import { entityDetails } from '../lib/index/views';
 import type { SourceIndex } from '../lib/index/schema';
@@ -24,6 +23,8 @@ import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
 import { SearchResults } from './SearchResults';
 import { Switch } from './Switch';
+import { AddPageSection } from './AddPageSection';
+import { subscribeIndex } from '../lib/user-sources/client';
 
 const RESULTS_ID = 'sc-results';
 
@@ -40,9 +41,10 @@ export function PopupApp() {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    loadIndex().then(setIndex, (e: Error) => setError(e.message));
+    const unwatchIndex = subscribeIndex(setIndex, (e: Error) => setError(e.message));
     void getSettings().then(setSettings);
-    const unwatch = watchSettings(setSettings);
+    const unwatchSettings = watchSettings(setSettings);
+    const unwatch = () => (unwatchIndex(), unwatchSettings());
     void targetTab(location.search).then(setTab);
     inputRef.current?.focus();
     return unwatch;
@@ -206,6 +208,9 @@ export function PopupApp() {
             onChange={(on) => void setSetting('enabled', on)}
           />
         </section>
+      )}
+      {tab?.id !== undefined && site && (
+        <AddPageSection tabId={tab.id} autoStart={params.get('add') === '1'} />
       )}
       <footer class="sc-footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">

@@ -4,12 +4,14 @@
  * is read from the extension package.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { loadIndex } from './index/load';
 import { entityDetails } from './index/views';
 import { toMatchData } from './match/match-data';
 import type { BackgroundRequest, ContentRequest, MatchData } from './messages';
+import { t } from './i18n';
+import { currentIndex, handleOwnSources, onIndexChanged } from './user-sources/runtime';
 
 const MENU_ID = 'source-context-lookup';
+const ADD_PAGE_MENU_ID = 'source-context-add-page';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'on' | 'off') =>
   Object.fromEntries(ICON_SIZES.map((s) => [s, `/icon/${variant === 'on' ? '' : 'off-'}${s}.png`]));
@@ -49,13 +51,13 @@ async function handle(
   switch (message.type) {
     case 'get-match-data':
       if (!matchData) {
-        matchData = loadIndex().then(toMatchData);
+        matchData = currentIndex().then(toMatchData);
         // A failed load is tried again on the next request, not cached for the worker's lifetime.
         matchData.catch(() => (matchData = null));
       }
       return matchData;
     case 'get-entity':
-      return entityDetails(await loadIndex(), message.id);
+      return entityDetails(await currentIndex(), message.id);
     case 'mentions-changed':
       if (tabId === undefined) return null;
       await action().setBadgeText({
@@ -76,11 +78,13 @@ async function handle(
       return null;
     }
     default:
-      return undefined;
+      return handleOwnSources(message, sender);
   }
 }
 
 export function startBackground(): void {
+  // Own sources added or removed: the next get-match-data is made from the new merged index.
+  onIndexChanged(() => (matchData = null));
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = message as BackgroundRequest;
     if (typeof request?.type !== 'string') return undefined;
@@ -90,16 +94,27 @@ export function startBackground(): void {
 
   browser.runtime.onInstalled.addListener(() => {
     void action().setBadgeBackgroundColor({ color: '#0b57d0' });
-    browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: MENU_ID,
         title: 'Look up “%s” in Source Context',
         contexts: ['selection'],
-      }),
-    );
+      });
+      // Opens the popup's confirmation for this tab's page (the same flow as its button).
+      browser.contextMenus.create({
+        id: ADD_PAGE_MENU_ID,
+        title: t('ownAddPageMenu'),
+        contexts: ['page'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*', 'file:///*'],
+      });
+    });
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_PAGE_MENU_ID && tab?.id !== undefined) {
+      void browser.tabs.create({ url: popupUrl({ tabId: tab.id, add: 1 }) });
+      return;
+    }
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const params: Record<string, string | number> = { q: info.selectionText.trim().slice(0, 200) };
     if (tab?.id !== undefined) params.tabId = tab.id;

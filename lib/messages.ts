@@ -1,5 +1,6 @@
 /** Messages between the extension's parts. Every request has a `type`; answers are plain JSON. */
 import type { Article, Attribution, Entity, Mention } from './index/schema';
+import type { UserSource } from './user-sources/merge';
 
 /** The compact alias table the content script compiles its matcher from (every page gets it: keep it small). */
 export interface MatchData {
@@ -38,7 +39,23 @@ export type BackgroundRequest =
   | { type: 'mentions-changed'; count: number; enabled: boolean }
   | { type: 'open-reader'; articleId: string; sentenceIndex?: number }
   /** Inject the hover card's code into the sender's frame (see lib/page/card-ui.ts). */
-  | { type: 'load-card-ui' };
+  | { type: 'load-card-ui' }
+  /** The merged index (bundled + the reader's own sources), for the popup's search and the reader. */
+  | { type: 'get-index' }
+  /** Own sources (lib/user-sources): read the article of a tab for confirmation → PreviewResponse. */
+  | { type: 'own-sources-preview'; tabId: number }
+  /** Store a previewed source and index it → AddResponse. */
+  | { type: 'own-sources-add'; source: UserSource }
+  /** → OwnSourceSummary[] */
+  | { type: 'own-sources-list' }
+  /** → RemoveResponse (the removed sources, for undo). */
+  | { type: 'own-sources-remove'; ids: string[] | 'all' }
+  /** Put removed sources back (undo) → ImportResponse. */
+  | { type: 'own-sources-restore'; sources: UserSource[] }
+  /** → the export file's object (JSON or Web Annotation JSON-LD). */
+  | { type: 'own-sources-export'; format: 'json' | 'annotations' }
+  /** A file's text → ImportResponse. */
+  | { type: 'own-sources-import'; text: string };
 
 /** Sent to a tab's content script (by the popup, the background, and tests). */
 export type ContentRequest =
@@ -46,7 +63,9 @@ export type ContentRequest =
   | { type: 'reveal-mention'; index: number }
   /** Opens the card at this entity's next mention after the one shown last (its first, at first). */
   | { type: 'reveal-entity'; entityId: string }
-  | { type: 'next-mention' };
+  | { type: 'next-mention' }
+  /** The merged index changed (an own source added or removed): fetch the match data again. */
+  | { type: 'index-changed' };
 
 export interface PageMentionItem {
   entityId: string;

@@ -209,9 +209,13 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     if (e.isTrusted && e.key === 'Escape' && hover.current) hover.close();
   };
 
-  const start = async () => {
+  const start = async (): Promise<void> => {
     if (annotator) return;
-    matchData ??= await send<MatchData>({ type: 'get-match-data' });
+    const generation = indexGeneration;
+    const data = matchData ?? (await send<MatchData>({ type: 'get-match-data' }));
+    // The index changed while this was on its way (an own source added or removed): ask again.
+    if (generation !== indexGeneration) return start();
+    matchData = data;
     entityNames ??= new Map(matchData.entities);
     commonEntities = new Set(matchData.common);
     if (annotator || !isSiteEnabled(settings, site) || ctx.isInvalid) return;
@@ -225,6 +229,18 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     });
     annotator.start();
     reportCount();
+  };
+
+  /** Own sources changed the merged index: drop what came from the old one, and scan again if running. */
+  let indexGeneration = 0;
+  const onIndexChanged = () => {
+    indexGeneration++;
+    matchData = null;
+    entityNames = null;
+    detailsCache.clear();
+    if (!annotator) return;
+    stop();
+    void start();
   };
 
   const stop = () => {
@@ -265,6 +281,8 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     const request = message as ContentRequest;
+    // Every frame has its own matcher: each one refetches.
+    if (request?.type === 'index-changed') return void onIndexChanged();
     if (!isTop) return undefined; // one answer per tab: the top frame's
     switch (request?.type) {
       case 'get-page-mentions': {

@@ -1,0 +1,34 @@
+/**
+ * For extension pages (popup, reader, options): the merged index comes from the background, which owns
+ * it (bundled + the reader's own sources); pages never read index.json themselves.
+ */
+import { browser } from 'wxt/browser';
+import type { SourceIndex } from '../index/schema';
+import type { BackgroundRequest, ContentRequest } from '../messages';
+
+export async function fetchIndex(): Promise<SourceIndex> {
+  const request: BackgroundRequest = { type: 'get-index' };
+  const index = (await browser.runtime.sendMessage(request)) as SourceIndex | null;
+  if (!index) throw new Error('the background did not answer with the index');
+  return index;
+}
+
+/** Calls `onChange` whenever own sources are added or removed; returns the unsubscribe. */
+export function watchIndex(onChange: () => void): () => void {
+  const listener = (message: unknown) => {
+    if ((message as ContentRequest | null)?.type === 'index-changed') onChange();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** fetchIndex now and after every change. */
+export function subscribeIndex(
+  onIndex: (index: SourceIndex) => void,
+  onError: (err: Error) => void,
+): () => void {
+  const load = () => void fetchIndex().then(onIndex, onError);
+  load();
+  return watchIndex(load);
+}
