@@ -91,23 +91,21 @@ export function onIndexChanged(listener: () => void): void {
   listeners.add(listener);
 }
 
-/** Makes `index` current for these sources, then tells every tab and extension page. */
+/** Makes `index` current for these sources, tells every tab and extension page, then caches it. */
 async function setCurrent(index: SourceIndex, sources: readonly UserSource[]): Promise<void> {
   current = Promise.resolve(index);
   for (const l of listeners) l();
+  const message: ContentRequest = { type: 'index-changed' };
+  const tabs = await browser.tabs.query({});
+  // Every frame of every tab: each frame's content script has its own matcher.
+  for (const tab of tabs)
+    if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, message).catch(() => {});
+  void browser.runtime.sendMessage(message).catch(() => {});
+  // After the tabs are told: copying a 2 MB index into IndexedDB takes a while.
   if (sources.length > 0) {
     const b = await loadBundle();
     await writeCache({ key: cacheKey(b.buildId, sources), index }).catch(() => {});
   } else await writeCache(null).catch(() => {});
-  const message: ContentRequest = { type: 'index-changed' };
-  const tabs = await browser.tabs.query({});
-  // Every frame of every tab: each frame's content script has its own matcher.
-  await Promise.all(
-    tabs.map((t) =>
-      t.id === undefined ? null : browser.tabs.sendMessage(t.id, message).catch(() => {}),
-    ),
-  );
-  await browser.runtime.sendMessage(message).catch(() => {});
 }
 
 /** One change at a time: two quick adds never build from the same old list. */

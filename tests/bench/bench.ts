@@ -33,6 +33,7 @@ import {
   startServer,
   type PageMentions,
 } from '../e2e/harness';
+import { benchOwnSources } from './own-sources-bench';
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const WARMUP = 2;
@@ -299,6 +300,8 @@ const statsAfter = (
 ).stats!;
 const stormShare = (statsAfter.scanMs - statsBefore.scanMs) / stormWallMs;
 await withExtension.close();
+// Own sources: add → marked and remove → unmarked in another open tab (tests/bench/own-sources-bench.ts).
+const ownSources = await benchOwnSources(executablePath, origin);
 server.close();
 
 // Index build for 1,000 synthetic articles made of corpus paragraphs (English pages' sentences).
@@ -347,6 +350,7 @@ const summary = {
   stormChanges,
   build1000ArticlesMs: buildMs,
   build1000Entities: built.entities.length,
+  ownSources,
 };
 const targets: Array<[string, string, boolean]> = [
   [
@@ -383,6 +387,11 @@ const targets: Array<[string, string, boolean]> = [
     'index build, 1,000 articles',
     `${fmt(buildMs / 1000, 1)} s, ${built.entities.length} entities (target ≤ 30 s)`,
     buildMs <= 30_000,
+  ],
+  [
+    'own sources: add → marked, remove → unmarked',
+    `${fmt(ownSources.addToMarkedMs, 0)} ms, ${fmt(ownSources.removeToUnmarkedMs, 0)} ms (target ≤ 2000 each; read + index before confirming ${fmt(ownSources.previewMs, 0)} ms; merged build of ${ownSources.bundledArticles} + ${ownSources.savedArticles} articles ${fmt(ownSources.mergeBuildMs, 0)} ms in Node)`,
+    ownSources.addToMarkedMs <= 2000 && ownSources.removeToUnmarkedMs <= 2000,
   ],
 ];
 

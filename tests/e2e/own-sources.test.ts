@@ -286,7 +286,7 @@ describe.skipIf(!chromiumPath)('own sources', () => {
     }
   });
 
-  it('remove all empties the list and unmarks the names; undo puts everything back', async () => {
+  it('remove all empties the list and unmarks the names', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('.sc-own-item').waitFor();
