@@ -85,7 +85,6 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                     <cite class="sc-title">{article.title ?? 'Title unknown'}</cite>
                     <span aria-hidden="true"> · </span>
                     <span class="sc-date">{formatDate(article.published)}</span>
-                    {article.saved && <SavedBy saved={article.saved} />}
                     {article.url && (
                       <>
                         <span aria-hidden="true"> · </span>
@@ -99,6 +98,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                         </a>
                       </>
                     )}
+                    {article.saved && <SavedBy saved={article.saved} />}
                   </p>
                   <ul class="sc-sentences">
                     {shown.map((m) => (

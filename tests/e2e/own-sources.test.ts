@@ -105,6 +105,7 @@ describe.skipIf(!chromiumPath)('own sources', () => {
     expect(text).toContain('By Rosalind Achterberg');
     expect(text).toContain('Imogen Thackeray, the director of the Harbour Valley Water Trust');
     expect(text).toMatch(/Names found: \d+ — .*Imogen Thackeray/);
+    await popup.screenshot({ path: `${SCREENSHOTS}/own-confirm.png` });
     await popup.getByRole('button', { name: 'Cancel' }).click();
     const list = await popup.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'own-sources-list' }),
