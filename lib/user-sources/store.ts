@@ -53,19 +53,31 @@ export async function addSources(
   incoming: readonly UserSource[],
 ): Promise<{ added: UserSource[]; skipped: UserSource[] }> {
   const tx = (await open()).transaction('sources', 'readwrite');
-  const kept = await tx.store.getAll();
   const added: UserSource[] = [];
   const skipped: UserSource[] = [];
   const writes: Array<Promise<unknown>> = [];
-  for (const s of incoming) {
-    if (kept.some((k) => sameSource(k, s))) skipped.push(s);
-    else {
-      kept.push(s);
-      added.push(s);
-      writes.push(tx.store.add(s));
+  try {
+    const kept = await tx.store.getAll();
+    for (const s of incoming) {
+      if (kept.some((k) => sameSource(k, s))) skipped.push(s);
+      else {
+        kept.push(s);
+        added.push(s);
+        writes.push(tx.store.add(s));
+      }
     }
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    // A write refused on the spot would otherwise let the others commit: undo them all. (The aborted
+    // writes then reject too; their reason is this one.)
+    for (const w of [...writes, tx.done]) w.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // already finished (aborted by the failed request)
+    }
+    throw err;
   }
-  await Promise.all([...writes, tx.done]);
   return { added, skipped };
 }
 
