@@ -23,6 +23,12 @@ export function watchIndex(onChange: () => void): () => void {
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
+/**
+ * Open tabs come first after a change: the whole index (2 MB) is a large answer for the background to
+ * serialise while every tab asks for its match data, so pages fetch it again a moment later.
+ */
+const REFETCH_DELAY_MS = 1500;
+
 /** fetchIndex now and after every change. */
 export function subscribeIndex(
   onIndex: (index: SourceIndex) => void,
@@ -30,5 +36,10 @@ export function subscribeIndex(
 ): () => void {
   const load = () => void fetchIndex().then(onIndex, onError);
   load();
-  return watchIndex(load);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unwatch = watchIndex(() => {
+    clearTimeout(timer);
+    timer = setTimeout(load, REFETCH_DELAY_MS);
+  });
+  return () => (clearTimeout(timer), unwatch());
 }

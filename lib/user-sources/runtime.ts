@@ -30,6 +30,7 @@ import type {
 import { addSources, listSources, readCache, removeSources, sameSource, writeCache } from './store';
 
 const READABILITY_SCRIPT = '/readability.js';
+const CACHE_WRITE_DELAY_MS = 3000;
 
 let bundle: Promise<SeedBundle> | null = null;
 let english: Promise<English> | null = null;
@@ -101,11 +102,13 @@ async function setCurrent(index: SourceIndex, sources: readonly UserSource[]): P
   for (const tab of tabs)
     if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, message).catch(() => {});
   void browser.runtime.sendMessage(message).catch(() => {});
-  // After the tabs are told: copying a 2 MB index into IndexedDB takes a while.
-  if (sources.length > 0) {
-    const b = await loadBundle();
-    await writeCache({ key: cacheKey(b.buildId, sources), index }).catch(() => {});
-  } else await writeCache(null).catch(() => {});
+  // Later: copying a 2 MB index into IndexedDB blocks this thread for a while, and the tabs are about to
+  // ask for their match data. A cache of another key is never read, so a late write cannot mislead.
+  const key = sources.length > 0 ? cacheKey((await loadBundle()).buildId, sources) : null;
+  setTimeout(
+    () => void writeCache(key === null ? null : { key, index }).catch(() => {}),
+    CACHE_WRITE_DELAY_MS,
+  );
 }
 
 /** One change at a time: two quick adds never build from the same old list. */
