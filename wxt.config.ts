@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { buildIndexFromDir } from './lib/node/build-from-dir';
+import { bundleFromDir, dictionaryFiles } from './lib/node/build-from-dir';
 import { toMatchPayload } from './lib/match/payload';
 
 // The extension ships the index built from seeds/ in this very build, so it can never be stale.
 const SEEDS_DIR = 'seeds';
+const OWN_SOURCES_ASSETS = ['seeds.json', 'dictionary/en_US.aff', 'dictionary/en_US.dic'];
 
 /** No network from extension pages: only the extension's own files (connect-src 'self' for index.json). */
 const EXTENSION_PAGES_CSP =
@@ -60,13 +61,21 @@ export default defineConfig({
   hooks: {
     // Lets browser.runtime.getURL('/index.json') type-check: the file is generated, not in public/.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('index.json', 'match.json');
+      paths.push('index.json', 'match.json', ...OWN_SOURCES_ASSETS);
     },
     'build:publicAssets': async (wxt, files) => {
-      const { index, json } = await buildIndexFromDir(wxt.config.root + '/' + SEEDS_DIR);
+      const { index, json, bundleJson } = await bundleFromDir(wxt.config.root + '/' + SEEDS_DIR);
       files.push({ relativeDest: 'index.json', contents: json });
       // The content scripts' ready automaton: compiled here, so pages and the worker never compile it.
       files.push({ relativeDest: 'match.json', contents: JSON.stringify(toMatchPayload(index)) });
+      // The reader's own sources are indexed in the extension by the same pipeline: it needs the bundled
+      // seeds and the English dictionary (lib/user-sources/runtime.ts).
+      const { aff, dic } = dictionaryFiles();
+      files.push(
+        { relativeDest: 'seeds.json', contents: bundleJson },
+        { relativeDest: 'dictionary/en_US.aff', absoluteSrc: aff },
+        { relativeDest: 'dictionary/en_US.dic', absoluteSrc: dic },
+      );
     },
   },
 });

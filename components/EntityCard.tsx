@@ -9,6 +9,7 @@ import type { EntityDetails } from '../lib/messages';
 import { articleCount, formatDate, formatDateRange, typeLabel } from '../lib/format';
 import { t, tn } from '../lib/i18n';
 import { groupBySource } from '../lib/sources';
+import { SavedBy } from './SavedBy';
 import { Sentence } from './Sentence';
 import { trusted } from './trusted';
 
@@ -96,6 +97,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                         </a>
                       </>
                     )}
+                    {article.saved && <SavedBy saved={article.saved} />}
                   </p>
                   {/* The sentences are the article's words, in its language, whatever the
                       interface's language is. */}

@@ -13,6 +13,7 @@ import {
   type Settings,
 } from '../lib/settings';
 import { Switch } from './Switch';
+import { OwnSourcesSection } from './OwnSourcesSection';
 
 const STYLES: Array<{ value: HighlightStyle; label: MessageKey }> = [
   { value: 'underline', label: 'optionsStyleUnderline' },
@@ -139,6 +140,8 @@ export function OptionsApp() {
         </fieldset>
         {statusOf('cards')}
       </section>
+
+      <OwnSourcesSection />
 
       <section class="sc-section">
         <h2 class="sc-section-title">{t('optionsSitesOff')}</h2>

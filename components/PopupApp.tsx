@@ -5,7 +5,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { t, tn } from '../lib/i18n';
-import { loadIndex } from '../lib/index/load';
 import { entityDetails } from '../lib/index/views';
 import type { SourceIndex } from '../lib/index/schema';
 import type { PageMentionsResponse } from '../lib/messages';
@@ -27,6 +26,8 @@ import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions
 import { SearchResults } from './SearchResults';
 import { SourceFilter } from './SourceFilter';
 import { Switch } from './Switch';
+import { AddPageSection } from './AddPageSection';
+import { subscribeIndex } from '../lib/user-sources/client';
 
 const RESULTS_ID = 'sc-results';
 
@@ -45,9 +46,10 @@ export function PopupApp() {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    loadIndex().then(setIndex, (e: Error) => setError(e.message));
+    const unwatchIndex = subscribeIndex(setIndex, (e: Error) => setError(e.message));
     void getSettings().then(setSettings);
-    const unwatch = watchSettings(setSettings);
+    const unwatchSettings = watchSettings(setSettings);
+    const unwatch = () => (unwatchIndex(), unwatchSettings());
     void targetTab(location.search).then(setTab);
     inputRef.current?.focus();
     return unwatch;
@@ -253,6 +255,9 @@ export function PopupApp() {
             onChange={(on) => void setSetting('enabled', on)}
           />
         </section>
+      )}
+      {tab?.id !== undefined && site && (
+        <AddPageSection tabId={tab.id} autoStart={params.get('add') === '1'} />
       )}
       <footer class="sc-footer">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">

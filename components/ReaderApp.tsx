@@ -4,7 +4,7 @@
  * article's entities listed.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { loadIndex } from '../lib/index/load';
+import { subscribeIndex } from '../lib/user-sources/client';
 import type { SourceIndex } from '../lib/index/schema';
 import { formatDate, typeLabel } from '../lib/format';
 import { t, tn } from '../lib/i18n';
@@ -27,10 +27,10 @@ export function ReaderApp() {
   const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
-    loadIndex().then(setIndex, (e: Error) => setError(e.message));
+    const unwatch = subscribeIndex(setIndex, (e: Error) => setError(e.message));
     const onHash = () => setTarget(parseHash(location.hash));
     addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
+    return () => (unwatch(), removeEventListener('hashchange', onHash));
   }, []);
 
   const article =

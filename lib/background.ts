@@ -4,12 +4,12 @@
  * is read from the extension package.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { loadIndex } from './index/load';
 import { entityDetails } from './index/views';
-import type { MatchPayload } from './match/payload';
+import { toMatchPayload, type MatchPayload } from './match/payload';
 import { t, tn } from './i18n';
 import {
   CONTENT_SCRIPT_ONLY,
+  EXTENSION_PAGE_ONLY,
   parseBackgroundRequest,
   sendToPages,
   sendToTab,
@@ -19,20 +19,31 @@ import {
   type TabSite,
 } from './messages';
 import { siteKey } from './sites';
+import {
+  currentIndex,
+  handleOwnSources,
+  hasOwnSources,
+  onIndexChanged,
+} from './user-sources/runtime';
 
 const MENU_ID = 'source-context-lookup';
+const ADD_PAGE_MENU_ID = 'source-context-add-page';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'on' | 'off') =>
   Object.fromEntries(ICON_SIZES.map((s) => [s, `/icon/${variant === 'on' ? '' : 'off-'}${s}.png`]));
 
 /**
  * What content scripts match with (lib/match/payload.ts). The bundled index's payload is made at build time
- * (wxt.config.ts); for another index, `matchPayload = loadIndex().then(toMatchPayload)` or set it to null.
+ * (wxt.config.ts); with own sources, the background makes it from the merged index (reset on change).
  */
 let matchPayload: Promise<MatchPayload> | null = null;
 
 const loadBundledPayload = (): Promise<MatchPayload> =>
   fetch(browser.runtime.getURL('/match.json')).then((r) => r.json() as Promise<MatchPayload>);
+
+/** The bundled payload as built, or one made here from the index merged with the reader's own sources. */
+const loadPayload = async (): Promise<MatchPayload> =>
+  (await hasOwnSources()) ? toMatchPayload(await currentIndex()) : loadBundledPayload();
 
 const action = () =>
   browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -156,13 +167,13 @@ async function handle(message: BackgroundRequest, sender: Sender): Promise<Answe
   switch (message.type) {
     case 'get-match-data':
       if (!matchPayload) {
-        matchPayload = loadBundledPayload();
+        matchPayload = loadPayload();
         // A failed load is tried again on the next request, not cached for the worker's lifetime.
         matchPayload.catch(() => (matchPayload = null));
       }
       return matchPayload;
     case 'get-entity':
-      return entityDetails(await loadIndex(), message.id);
+      return entityDetails(await currentIndex(), message.id);
     case 'get-tab-site':
       return tabId === undefined ? { site: null } : tabSite(tabId, sender);
     case 'mentions-changed':
@@ -185,6 +196,8 @@ async function handle(message: BackgroundRequest, sender: Sender): Promise<Answe
     case 'open-reader':
       await openReader(message.articleId, message.sentenceIndex);
       return null;
+    default:
+      return handleOwnSources(message, sender);
   }
 }
 
@@ -204,11 +217,14 @@ export function acceptRequest(
   const request = parseBackgroundRequest(message);
   if (!request) return null;
   if (CONTENT_SCRIPT_ONLY.has(request.type) && kind !== 'content-script') return null;
+  if (EXTENSION_PAGE_ONLY.has(request.type) && kind !== 'extension-page') return null;
   return request;
 }
 
 export function startBackground(): void {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // Own sources added or removed: the next get-match-data is made from the new merged index.
+  onIndexChanged(() => (matchPayload = null));
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = acceptRequest(message, sender, browser.runtime.id, extensionOrigin);
     if (!request) return undefined;
@@ -217,16 +233,27 @@ export function startBackground(): void {
 
   browser.runtime.onInstalled.addListener(() => {
     void action().setBadgeBackgroundColor({ color: '#0b57d0' });
-    browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: MENU_ID,
         title: t('contextMenuLookUp'),
         contexts: ['selection'],
-      }),
-    );
+      });
+      // Opens the popup's confirmation for this tab's page (the same flow as its button).
+      browser.contextMenus.create({
+        id: ADD_PAGE_MENU_ID,
+        title: t('ownAddPageMenu'),
+        contexts: ['page'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*', 'file:///*'],
+      });
+    });
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_PAGE_MENU_ID && tab?.id !== undefined) {
+      void browser.tabs.create({ url: popupUrl({ tabId: tab.id, add: 1 }) });
+      return;
+    }
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const params: Record<string, string | number> = { q: info.selectionText.trim().slice(0, 200) };
     if (tab?.id !== undefined) params.tabId = tab.id;

@@ -7,6 +7,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Attribution, Entity, Mention } from './index/schema';
 import type { MatchPayload } from './match/payload';
+import type { SourceIndex } from './index/schema';
+import type { UserSource } from './user-sources/merge';
+import type {
+  AddResponse,
+  ImportResponse,
+  OwnSourceSummary,
+  PreviewResponse,
+  RemoveResponse,
+} from './user-sources/protocol';
 
 export type ArticleMeta = Omit<Article, 'sentences'>;
 
@@ -35,6 +44,21 @@ export interface BackgroundMessages {
   'open-reader': { request: { articleId: string; sentenceIndex?: number }; response: null };
   /** Inject the hover card's code into the sender's frame (see lib/page/card/load.ts). */
   'load-card-ui': { request: object; response: boolean };
+  /** The merged index (bundled + the reader's own sources), for the popup's search and the reader. */
+  'get-index': { request: object; response: SourceIndex | null };
+  /** Own sources (lib/user-sources): read the article of a tab for confirmation. */
+  'own-sources-preview': { request: { tabId: number }; response: PreviewResponse };
+  /** Store a previewed source and index it. */
+  'own-sources-add': { request: { source: UserSource }; response: AddResponse };
+  'own-sources-list': { request: object; response: OwnSourceSummary[] };
+  /** Removes sources (answers with them, for undo). */
+  'own-sources-remove': { request: { ids: string[] | 'all' }; response: RemoveResponse };
+  /** Puts removed sources back (undo). */
+  'own-sources-restore': { request: { sources: UserSource[] }; response: ImportResponse };
+  /** The export file's object (JSON or Web Annotation JSON-LD). */
+  'own-sources-export': { request: { format: 'json' | 'annotations' }; response: unknown };
+  /** A file's text to import. */
+  'own-sources-import': { request: { text: string }; response: ImportResponse };
 }
 
 /** Content-script requests (from the popup, the background and tests) → their answers. */
@@ -46,12 +70,16 @@ export interface ContentMessages {
   'next-mention': { request: object; response: { ok: boolean } };
   /** Asked of a tab's top frame: the site of its page (the background passes it on to the other frames). */
   'get-top-site': { request: object; response: TabSite };
+  /** The merged index changed (an own source added or removed): fetch the match data again. */
+  'index-changed': { request: object; response: null };
 }
 
 /** Extension pages' requests (from the background) → their answers. */
 export interface PageMessages {
   /** Asked of every reader page: the one in tab `tabId` shows `hash` and answers true. */
   'reader-show': { request: { tabId: number; hash: string }; response: boolean };
+  /** The merged index changed: popup and reader fetch it again. */
+  'index-changed': { request: object; response: null };
 }
 
 export interface TabSite {
@@ -132,6 +160,15 @@ const BACKGROUND_CHECKS: { [K in keyof BackgroundMessages]: Check } = {
   'open-reader': (m) =>
     isId(m.articleId) && (m.sentenceIndex === undefined || isCount(m.sentenceIndex)),
   'load-card-ui': () => true,
+  'get-index': () => true,
+  // The own-sources handler validates the sources and files it is given (lib/user-sources).
+  'own-sources-preview': (m) => isTabId(m.tabId),
+  'own-sources-add': (m) => isObject(m.source),
+  'own-sources-list': () => true,
+  'own-sources-remove': (m) => m.ids === 'all' || (Array.isArray(m.ids) && m.ids.every(isId)),
+  'own-sources-restore': (m) => Array.isArray(m.sources) && m.sources.every(isObject),
+  'own-sources-export': (m) => m.format === 'json' || m.format === 'annotations',
+  'own-sources-import': (m) => typeof m.text === 'string',
 };
 const CONTENT_CHECKS: { [K in keyof ContentMessages]: Check } = {
   'get-page-mentions': () => true,
@@ -139,9 +176,11 @@ const CONTENT_CHECKS: { [K in keyof ContentMessages]: Check } = {
   'reveal-entity': (m) => isId(m.entityId),
   'next-mention': () => true,
   'get-top-site': () => true,
+  'index-changed': () => true,
 };
 const PAGE_CHECKS: { [K in keyof PageMessages]: Check } = {
   'reader-show': (m) => isTabId(m.tabId) && typeof m.hash === 'string' && m.hash.length <= 1000,
+  'index-changed': () => true,
 };
 
 function parse<R>(checks: Record<string, Check>, message: unknown): R | null {
@@ -163,6 +202,18 @@ export const CONTENT_SCRIPT_ONLY: ReadonlySet<BackgroundRequest['type']> = new S
   'get-tab-site',
   'mentions-changed',
   'load-card-ui',
+]);
+
+/** Background requests only the extension's own pages may send (they read or change the reader's sources). */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<BackgroundRequest['type']> = new Set([
+  'get-index',
+  'own-sources-preview',
+  'own-sources-add',
+  'own-sources-list',
+  'own-sources-remove',
+  'own-sources-restore',
+  'own-sources-export',
+  'own-sources-import',
 ]);
 
 /** Who sent a message: this extension's content script, one of its pages, or someone else. */

@@ -18,7 +18,12 @@ void browser.tabs.getCurrent().then((tab) => (ownTab = tab?.id));
 browser.runtime.onMessage.addListener((message, sender) => {
   const request = parsePageRequest(message);
   // Not for this reader: no answer at all, so the one it is for is heard.
-  if (!request || sender.id !== browser.runtime.id || sender.tab || request.tabId !== ownTab)
+  if (
+    request?.type !== 'reader-show' ||
+    sender.id !== browser.runtime.id ||
+    sender.tab ||
+    request.tabId !== ownTab
+  )
     return undefined;
   location.hash = request.hash;
   return Promise.resolve(true);

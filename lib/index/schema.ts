@@ -37,6 +37,8 @@ export const articleSchema = z.strictObject({
   published: z.string().nullable(),
   language: z.string().nullable(),
   note: z.string().nullable(),
+  /** Only on the reader's own sources (lib/user-sources): when and from which site they saved it. */
+  saved: z.strictObject({ at: z.string(), site: z.string() }).optional(),
   /** Every sentence of the article in order, with who asserts it, so the reader page works offline. */
   sentences: z.array(sentenceSchema),
 });

@@ -3,7 +3,9 @@
  * `<seeds>/entities.json`, builds and serialises the index. Used by the CLI (lib/index/cli.ts) and by the
  * extension build (wxt.config.ts).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, extname, join, relative } from 'node:path';
 import { buildIndex, type OverridesSource } from '../extract/build';
 import { SeedError } from '../extract/errors';
@@ -18,6 +20,7 @@ import {
   type SeedArticle,
 } from '../extract/seed-file';
 import type { SourceIndex } from '../index/schema';
+import type { SeedBundle } from '../user-sources/merge';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 const FOLDER_DEFAULTS_FILE = 'source.json';
@@ -81,4 +84,33 @@ export async function buildIndexFromDir(
   const { seeds, overrides } = readSeeds(seedsDir);
   const index = buildIndex(seeds, overrides, nodeEnglish());
   return { index, json: JSON.stringify(index) };
+}
+
+/**
+ * The index and what the extension needs to build it again with the reader's own sources added
+ * (lib/user-sources/merge.ts): the parsed seeds (text and blocks) and the overrides, tagged with the
+ * index's hash so a merged index built from an older bundle is known to be stale after an update.
+ */
+export async function bundleFromDir(
+  seedsDir: string,
+): Promise<{ index: SourceIndex; json: string; bundleJson: string }> {
+  const { seeds, overrides } = readSeeds(seedsDir);
+  const index = buildIndex(seeds, overrides, nodeEnglish());
+  const json = JSON.stringify(index);
+  const bundle: SeedBundle = {
+    buildId: createHash('sha256').update(json).digest('hex').slice(0, 16),
+    seeds,
+    overrides: overrides ?? null,
+  };
+  return { index, json, bundleJson: JSON.stringify(bundle) };
+}
+
+/** Where Hunspell's en_US files are, as the extraction pipeline reads them (lib/extract/english.ts). */
+export function dictionaryFiles(): { aff: string; dic: string } {
+  // The package's entry point sits beside its index.aff and index.dic.
+  const entry = createRequire(import.meta.url).resolve('dictionary-en');
+  return {
+    aff: entry.replace(/index\.js$/, 'index.aff'),
+    dic: entry.replace(/index\.js$/, 'index.dic'),
+  };
 }

@@ -29,6 +29,8 @@ export class PageMarks {
   error: string | null = null;
   private source: MatchSource | null = null;
   private starting: Promise<void> | null = null;
+  /** Counts index changes, so a matcher that was on its way from the old index is not used. */
+  private generation = 0;
   private reportTimer: number | null = null;
 
   constructor(
@@ -66,16 +68,20 @@ export class PageMarks {
   }
 
   private async startOnce(): Promise<void> {
+    const generation = this.generation;
+    let source: MatchSource;
     try {
-      this.source ??= await this.options.loadMatchSource();
+      source = this.source ?? (await this.options.loadMatchSource());
       this.error = null;
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
       this.report();
       return;
     }
+    // The index changed while the matcher was on its way: ask for the new one.
+    if (generation !== this.generation) return this.startOnce();
+    this.source = source;
     if (this.annotator || !this.enabled || this.ctx.isInvalid) return;
-    const source = this.source;
     this.painter = createPainter(this.settings.highlightStyle);
     this.annotator = new PageAnnotator(document, {
       matcher: source.matcher,
@@ -95,6 +101,15 @@ export class PageMarks {
     this.annotator = null;
     this.painter = null;
     this.report();
+  }
+
+  /** The index changed (own sources added or removed): forget the matcher, and mark again if marking. */
+  async reload(): Promise<void> {
+    this.generation++;
+    this.source = null;
+    if (!this.annotator) return;
+    this.stop();
+    await this.start();
   }
 
   apply(next: Settings): void {

@@ -57,6 +57,9 @@ export function answerPageRequest(
     }
     case 'get-top-site':
       return { site: marks.site };
+    case 'index-changed':
+      // Every frame hears it through listenForIndexChanges; the top frame has nothing more to say.
+      return null;
   }
 }
 
@@ -70,6 +73,20 @@ export function listenForPageRequests(
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseContentRequest(message);
     return request ? Promise.resolve(answer(request)) : undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+/**
+ * Own sources added or removed changed the index: every frame (each has its own matcher) is told, not
+ * only the top one. Only this extension may say so.
+ */
+export function listenForIndexChanges(ctx: ContentScriptContext, onChange: () => void): void {
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (parseContentRequest(message)?.type === 'index-changed') onChange();
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

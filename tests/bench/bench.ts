@@ -49,6 +49,7 @@ import {
   type PageMentions,
 } from '../e2e/harness';
 import { WHITEHOUSE_DIR, type WhitehouseBuild } from './whitehouse-build';
+import { benchOwnSources } from './own-sources-bench';
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const WARMUP = 2;
@@ -491,6 +492,8 @@ if (whitehousePayloadJson && 'buildMs' in whitehouse)
 await harness.close();
 rmSync(harnessProfile, { recursive: true, force: true });
 rmSync(harnessDir, { recursive: true, force: true });
+// Own sources: add → marked and remove → unmarked in another open tab (tests/bench/own-sources-bench.ts).
+const ownSources = await benchOwnSources(executablePath, origin);
 server.close();
 
 // Index build for 1,000 synthetic articles made of corpus paragraphs (English pages' sentences).
@@ -552,6 +555,7 @@ const summary = {
   stormChanges,
   build1000ArticlesMs: buildMs,
   build1000Entities: built.entities.length,
+  ownSources,
 };
 const targets: Array<[string, string, boolean]> = [
   [
@@ -615,6 +619,11 @@ const targets: Array<[string, string, boolean]> = [
     : [['White House build', `skipped: ${whitehouse.skipped}`, true]]) as Array<
     [string, string, boolean]
   >),
+  [
+    'own sources: add → marked, remove → unmarked',
+    `${fmt(ownSources.addToMarkedMs, 0)} ms, ${fmt(ownSources.removeToUnmarkedMs, 0)} ms (target ≤ 2000 each; read + index before confirming ${fmt(ownSources.previewMs, 0)} ms; merged build of ${ownSources.bundledArticles} + ${ownSources.savedArticles} articles ${fmt(ownSources.mergeBuildMs, 0)} ms in Node)`,
+    ownSources.addToMarkedMs <= 2000 && ownSources.removeToUnmarkedMs <= 2000,
+  ],
 ];
 
 const lines = [

@@ -102,6 +102,11 @@ export class CardSession {
     return own.find((i) => i > this.activeIndex) ?? own[0];
   }
 
+  /** The index changed: details fetched from the old one are stale. */
+  forgetDetails(): void {
+    this.details.clear();
+  }
+
   // ---- The card ----
 
   private loadDetails(id: string): Promise<EntityDetails | null> {
