@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   SCREENSHOTS,
   cardText,
+  inCard,
   launch,
   pointOf,
   settledMentions,
@@ -58,9 +59,10 @@ describe.skipIf(!chromiumPath)('Spanish interface (Chromium --lang=es)', () => {
     expect(await input.getAttribute('aria-label')).toBe('Buscar en el índice de artículos');
     expect(await input.getAttribute('placeholder')).toBe('Buscar personas, lugares, leyes…');
     expect(await popup.locator('#sc-on-page').textContent()).toBe('En esta página');
-    expect(await popup.locator('.sc-footer').textContent()).toMatch(
-      /^Opciones\d[\d.]* nombres de \d+ artículos · sin conexión$/,
-    );
+    // The index arrives from the background a moment after the popup opens.
+    await expect
+      .poll(() => popup.locator('.sc-footer').textContent())
+      .toMatch(/^Opciones\d[\d.]* nombres de \d+ artículos · sin conexión$/);
     const switches = await popup
       .getByRole('switch')
       .evaluateAll((els) => els.map((e) => e.closest('label')!.textContent));
@@ -100,11 +102,8 @@ describe.skipIf(!chromiumPath)('Spanish interface (Chromium --lang=es)', () => {
       'According to Breitbart, Trump has formally invited Bukele to the White House',
     );
     expect(text).not.toContain('Reported');
-    const close = await news.evaluate(() =>
-      document
-        .querySelector('source-context-card')!
-        .shadowRoot!.querySelector('.sc-icon-button')!
-        .getAttribute('aria-label'),
+    const close = await inCard(news, (root) =>
+      root.querySelector('.sc-icon-button')!.getAttribute('aria-label'),
     );
     expect(close).toBe('Cerrar');
     await news.screenshot({ path: `${SCREENSHOTS}/hover-card-es.png`, caret: 'initial' });
