@@ -70,6 +70,8 @@ export class PageAnnotator {
   private readonly budgetMs: number;
   private readonly onChange: () => void;
   private readonly byNode = new Map<Text, AnnotatedMention[]>();
+  /** The text nodes each mention was indexed under in byNode (the DOM may change before it is removed). */
+  private readonly nodesOf = new WeakMap<AnnotatedMention, Text[]>();
   /** In the order painted (the fallback painter must be undone in reverse of it). */
   private all: AnnotatedMention[] = [];
   private ordered: AnnotatedMention[] | null = [];
@@ -238,14 +240,11 @@ export class PageAnnotator {
       }
       roots.add(blockOf(target));
     }
+    // A root inside another one is rescanned with it. Walking up the ancestors keeps this linear in the
+    // number of roots (times the depth), where comparing every pair was quadratic under mutation storms.
     for (const root of roots) {
       let covered = false;
-      for (const other of roots) {
-        if (other !== root && other.contains(root)) {
-          covered = true;
-          break;
-        }
-      }
+      for (let p = root.parentNode; p && !covered; p = p.parentNode) covered = roots.has(p);
       if (!covered) this.pendingRoots.add(root);
     }
   }
@@ -285,10 +284,12 @@ export class PageAnnotator {
       };
       if (marked && this.firstOnly) this.markedOf.set(m.entityId, annotated);
       this.all.push(annotated);
-      for (const node of new Set([annotated.range.startContainer, annotated.range.endContainer])) {
-        const list = this.byNode.get(node as Text);
+      const nodes = textNodesOf(annotated.range);
+      this.nodesOf.set(annotated, nodes);
+      for (const node of nodes) {
+        const list = this.byNode.get(node);
         if (list) list.push(annotated);
-        else this.byNode.set(node as Text, [annotated]);
+        else this.byNode.set(node, [annotated]);
       }
     }
     this.ordered = null;
@@ -301,13 +302,14 @@ export class PageAnnotator {
     if (removed.length === 0) return;
     for (const m of removed.reverse()) {
       if (m.marked) this.painter.remove(m, m.range);
-      for (const node of [m.range.startContainer, m.range.endContainer]) {
-        const list = this.byNode.get(node as Text);
+      for (const node of this.nodesOf.get(m) ?? []) {
+        const list = this.byNode.get(node);
         if (!list) continue;
         const rest = list.filter((x) => x !== m);
-        if (rest.length) this.byNode.set(node as Text, rest);
-        else this.byNode.delete(node as Text);
+        if (rest.length) this.byNode.set(node, rest);
+        else this.byNode.delete(node);
       }
+      this.nodesOf.delete(m);
     }
     this.all = keep;
     this.ordered = null;
@@ -336,13 +338,42 @@ export class PageAnnotator {
   }
 }
 
-/** Document order of two mentions (disconnected nodes sort last, consistently). */
-function documentOrder(a: PageMention, b: PageMention): number {
+/**
+ * Document order of two mentions. Mentions whose text left the document sort last and equal to each
+ * other, whatever their nodes, so the order stays consistent (a sort needs that) while a page changes.
+ */
+export function documentOrder(a: PageMention, b: PageMention): number {
+  const aIn = a.startNode.isConnected;
+  const bIn = b.startNode.isConnected;
+  if (aIn !== bIn) return aIn ? -1 : 1;
+  if (!aIn) return 0;
   if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
   const position = a.startNode.compareDocumentPosition(b.startNode);
   if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
   if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
   return 0;
+}
+
+/** The most text nodes one name is expected to run over (a bound if the range's end cannot be reached). */
+const MAX_NODES_PER_MENTION = 64;
+
+/**
+ * Every text node a mention's range touches: the start, the end, and the ones between (a name split over
+ * three or more nodes, "Na<b>y</b>ib", must be hoverable on its middle part too).
+ */
+function textNodesOf(range: AbstractRange): Text[] {
+  const start = range.startContainer as Text;
+  const end = range.endContainer as Text;
+  if (start === end) return [start];
+  const nodes = [start];
+  const walker = start.ownerDocument.createTreeWalker(start.ownerDocument, NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  for (let n = walker.nextNode(); n && n !== end; n = walker.nextNode()) {
+    if (nodes.length >= MAX_NODES_PER_MENTION) break;
+    nodes.push(n as Text);
+  }
+  nodes.push(end);
+  return nodes;
 }
 
 /** Where an unmarked mention is, without painting it. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../lib/match/compile';
 import type { MatchAlias } from '../../../lib/match/matcher';
 import { scanSubtree } from '../../../lib/page/scanner';
-import { PageAnnotator } from '../../../lib/page/annotator';
+import { PageAnnotator, documentOrder } from '../../../lib/page/annotator';
 import { createPainter, supportsHighlightApi } from '../../../lib/page/highlights';
 
 const aliases: MatchAlias[] = [
@@ -179,5 +179,64 @@ describe('PageAnnotator (fallback painter)', () => {
     annotator.setMarkFilter(() => true, false);
     await until(() => !annotator.busy && annotator.mentions().every((m) => m.marked));
     annotator.stop();
+  });
+
+  it('a name split over three text nodes can be hovered on its middle part too', async () => {
+    page('<p id="p">President Na<b>yi</b>b Bukele spoke.</p>');
+    const p = document.getElementById('p')!;
+    const annotator = new PageAnnotator(document, { matcher, painter: createPainter('none') });
+    annotator.start();
+    await until(() => !annotator.busy && annotator.mentions().length === 1);
+    const [start, middle, end] = [p.firstChild!, p.querySelector('b')!.firstChild!, p.lastChild!];
+    expect(annotator.mentionAt(start, 11)?.entityId).toBe('bukele');
+    expect(annotator.mentionAt(middle, 1)?.entityId).toBe('bukele');
+    expect(annotator.mentionAt(end, 3)?.entityId).toBe('bukele');
+    // Forgotten everywhere once the text goes.
+    p.remove();
+    await until(() => annotator.mentions().length === 0);
+    expect(annotator.mentionAt(middle, 1)).toBeNull();
+    annotator.stop();
+  });
+
+  it('nested changed blocks are rescanned once, through their outermost block', async () => {
+    page('<div id="outer"><p id="inner">Plain.</p></div>');
+    const annotator = new PageAnnotator(document, { matcher, painter: createPainter('none') });
+    annotator.start();
+    await until(() => !annotator.busy);
+    const inner = document.getElementById('inner')!;
+    const outer = document.getElementById('outer')!;
+    inner.textContent = 'Trump spoke.';
+    const added = document.createElement('p');
+    added.textContent = 'Bukele answered.';
+    outer.append(added);
+    await until(() => !annotator.busy && annotator.mentions().length === 2);
+    expect(annotator.mentions().map((m) => m.entityId)).toEqual(['trump', 'bukele']);
+    annotator.stop();
+  });
+});
+
+describe('documentOrder', () => {
+  it('sorts text that left the document last, equal to each other, so sorting stays consistent', () => {
+    page('<p id="a">Trump</p><p id="b">Bukele</p>');
+    const a = document.getElementById('a')!.firstChild!;
+    const b = document.getElementById('b')!.firstChild!;
+    const gone1 = document.createTextNode('Trump');
+    const gone2 = document.createElement('p').appendChild(document.createTextNode('Bukele'));
+    const m = (node: Node, offset = 0) => ({
+      entityId: 'x',
+      startNode: node as Text,
+      startOffset: offset,
+      endNode: node as Text,
+      endOffset: offset + 1,
+    });
+    const [ma, mb, g1, g1later, g2] = [m(a), m(b), m(gone1), m(gone1, 3), m(gone2)];
+    expect(documentOrder(ma, mb)).toBeLessThan(0);
+    expect(documentOrder(mb, ma)).toBeGreaterThan(0);
+    expect(documentOrder(ma, g1)).toBeLessThan(0);
+    expect(documentOrder(g2, mb)).toBeGreaterThan(0);
+    // Before: disconnected nodes compared by offset within a node but not across them (not transitive).
+    expect(documentOrder(g1, g1later)).toBe(0);
+    expect(documentOrder(g1later, g2)).toBe(0);
+    expect(documentOrder(g1, g2)).toBe(0);
   });
 });
