@@ -20,8 +20,10 @@ export interface SentenceAttribution {
   cue?: string;
 }
 
-const NAME = String.raw`((?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|MS-13|de|del|la|of|the)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*)`;
-const AUX = String.raw`(?:(?:has|have|had|also|later|previously|recently|repeatedly|publicly|reportedly)\s+)*`;
+// At most nine words: an unbounded run made every start position read to the end of a long line
+// (quadratic on one very long "sentence" such as a list or a run-on table row).
+const NAME = String.raw`((?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|MS-13|de|del|la|of|the)\s+){0,8}\p{Lu}[\p{L}\p{M}.'’-]*)`;
+const AUX = String.raw`(?:(?:has|have|had|also|later|previously|recently|repeatedly|publicly|reportedly)\s+){0,3}`;
 const SPEECH = [...SPEECH_VERBS].join('|');
 
 const BLOCK_QUOTE_INTRO = new RegExp(String.raw`${NAME}\s+${AUX}(${SPEECH})\b[^:]*:\s*$`, 'u');
@@ -40,6 +42,15 @@ const TRAILING_SAID = new RegExp(
   String.raw`,\s+((?:(?:a|an|the|one|two|several|some)\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(said|says|told\s+[\p{Lu}][\p{L}]+|added|claimed|alleged|warned)\s*\.?["”]?$`,
   'u',
 );
+
+/**
+ * How much of a sentence the patterns read: its head for the cues that open a clause, its tail for those
+ * that close one. Real sentences are far shorter; a longer "sentence" (a list run together, a table row)
+ * would otherwise cost time quadratic in its length, since several patterns scan ahead from every start.
+ */
+const READ_CHARS = 1000;
+const head = (s: string) => (s.length > READ_CHARS ? s.slice(0, READ_CHARS) : s);
+const tail = (s: string) => (s.length > READ_CHARS ? s.slice(-READ_CHARS) : s);
 
 /** The name itself, without a title or possessive in front: "President Bukele" → "Bukele". */
 function cleanSpeaker(raw: string): string {
@@ -73,7 +84,7 @@ export function attributeSentences(
     }
     quoteSpeaker = null;
     const sentence = text.slice(start, end);
-    const intro = BLOCK_QUOTE_INTRO.exec(sentence);
+    const intro = BLOCK_QUOTE_INTRO.exec(tail(sentence));
     const next = blocks[block + 1];
     const endsBlock = blocks[block] !== undefined && end >= blocks[block]!.end - 1;
     // Only prose follows a quote intro; "Read the full transcript" (a link) is not the speaker's words.
@@ -89,13 +100,14 @@ export function attributeSentences(
 }
 
 function attributeOne(sentence: string): SentenceAttribution {
-  let m = ACCORDING_TO.exec(sentence);
+  const start = head(sentence);
+  let m = ACCORDING_TO.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: 'according to' };
-  m = REPORTED_THAT.exec(sentence);
+  m = REPORTED_THAT.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
-  m = WHICH_HAS.exec(sentence);
+  m = WHICH_HAS.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
-  m = TRAILING_SAID.exec(sentence);
+  m = TRAILING_SAID.exec(tail(sentence));
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]!.split(/\s+/)[0]! };
   return { role: 'narration', speaker: null };
 }
