@@ -88,6 +88,11 @@ export function markdownToText(markdown: string): PlainText {
     }
   };
   visit(tree, false, false);
+  return joinBlocks(lines);
+}
+
+/** Blocks of text, one per line, with each block's offsets in the joined text. */
+export function joinBlocks(lines: ReadonlyArray<{ text: string; kind: BlockKind }>): PlainText {
   let text = '';
   const blocks: Block[] = [];
   for (const line of lines) {

@@ -4,7 +4,7 @@
  * makes for the bundled seeds, lib/extract/markdown.ts), plus the page's own metadata. Pure over a DOM
  * element: the injected script (entrypoints/readability.ts) runs it on the page, tests on happy-dom.
  */
-import type { Block, BlockKind, PlainText } from '../extract/markdown';
+import { joinBlocks, type Block, type BlockKind, type PlainText } from '../extract/markdown';
 
 /** What "Add this page" extracts from a page and shows for confirmation before anything is stored. */
 export interface ExtractedArticle {
@@ -120,14 +120,7 @@ export function blocksFromElement(root: Element): PlainText {
     push(run, kind);
   };
   visit(root, false, false);
-  let text = '';
-  const blocks: Block[] = [];
-  for (const line of lines) {
-    if (text) text += '\n';
-    blocks.push({ start: text.length, end: text.length + line.text.length, kind: line.kind });
-    text += line.text;
-  }
-  return { text, blocks };
+  return joinBlocks(lines);
 }
 
 /** "2025-03-27T10:06:32-04:00", "2025-03-27" → "2025-03-27"; anything else → null (never guessed). */

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import puppeteer, { type Page as PPage } from 'puppeteer-core';
 import type { browser as ExtensionBrowser } from 'wxt/browser';
 import type { PageMentionsResponse as PageMentions } from '../../lib/messages';
-import { CARD_HOST, ROOT, inCard, launch } from './harness';
+import { CARD_HOST, ROOT, inCard, launch, textPointInPage } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 /** The extension's API where `inExtension` runs it: `chrome` in Chromium's worker, `browser` in Firefox. */
@@ -348,28 +348,7 @@ export async function pointOf(
   text: string,
   occurrence = 0,
 ): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ({ text, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        let at = (n as Text).data.indexOf(text);
-        while (at >= 0) {
-          if (seen++ === occurrence) {
-            const r = document.createRange();
-            r.setStart(n, at);
-            r.setEnd(n, at + text.length);
-            (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-            const rect = r.getClientRects()[0]!;
-            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-          }
-          at = (n as Text).data.indexOf(text, at + 1);
-        }
-      }
-      return null;
-    },
-    { text, occurrence },
-  );
+  const point = await page.evaluate(textPointInPage, { text, occurrence });
   if (!point) throw new Error(`"${text}" not found on the page`);
   return point;
 }

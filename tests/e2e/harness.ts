@@ -205,34 +205,40 @@ export const RECORD_MUTATIONS = `
   }, { capture: true });
 `;
 
+/** Runs in the page: the centre of the n-th occurrence of `text`, scrolled into view (or null). */
+export const textPointInPage = ({
+  text,
+  occurrence,
+}: {
+  text: string;
+  occurrence: number;
+}): { x: number; y: number } | null => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let at = (n as Text).data.indexOf(text);
+    while (at >= 0) {
+      if (seen++ === occurrence) {
+        const r = document.createRange();
+        r.setStart(n, at);
+        r.setEnd(n, at + text.length);
+        (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const rect = r.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      at = (n as Text).data.indexOf(text, at + 1);
+    }
+  }
+  return null;
+};
+
 /** Center of the n-th occurrence of `text` in the page's text, for the mouse. */
 export async function pointOf(
   page: Page,
   text: string,
   occurrence = 0,
 ): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ({ text, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        let at = (n as Text).data.indexOf(text);
-        while (at >= 0) {
-          if (seen++ === occurrence) {
-            const r = document.createRange();
-            r.setStart(n, at);
-            r.setEnd(n, at + text.length);
-            (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-            const rect = r.getClientRects()[0]!;
-            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-          }
-          at = (n as Text).data.indexOf(text, at + 1);
-        }
-      }
-      return null;
-    },
-    { text, occurrence },
-  );
+  const point = await page.evaluate(textPointInPage, { text, occurrence });
   if (!point) throw new Error(`"${text}" not found on the page`);
   return point;
 }
