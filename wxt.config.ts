@@ -1,10 +1,37 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { bundleFromDir, dictionaryFiles } from './lib/node/build-from-dir';
+import { BUNDLED_MATCH_MODULE } from './lib/match/bundled';
 import { toMatchPayload } from './lib/match/payload';
 
-// The extension ships the index built from seeds/ in this very build, so it can never be stale.
-const SEEDS_DIR = 'seeds';
+// The extension ships the index built from seeds/ in this very build, so it can never be stale. Built
+// once per build, for the package's files and for the match data compiled into the scripts.
+const SEEDS_DIR = fileURLToPath(new URL('seeds', import.meta.url));
+let bundled: ReturnType<typeof bundleFromDir> | null = null;
+const bundledSeeds = () => (bundled ??= bundleFromDir(SEEDS_DIR));
+let bundledMatch: Promise<string> | null = null;
+
+/**
+ * The bundled index's match data (lib/match/payload.ts) as a module exporting its JSON text. The content
+ * script carries it, so a page's matcher needs no message and no storage read: on a page the extension
+ * runs on, it is ready while the settings are still on their way (lib/page/match-source.ts).
+ */
+function bundledMatchModule(): Plugin {
+  const resolved = '\0' + BUNDLED_MATCH_MODULE;
+  return {
+    name: 'source-context:bundled-match',
+    resolveId: (id) => (id === BUNDLED_MATCH_MODULE ? resolved : null),
+    async load(id) {
+      if (id !== resolved) return null;
+      bundledMatch ??= bundledSeeds().then(async ({ index, buildId }) =>
+        JSON.stringify(await toMatchPayload(index, buildId)),
+      );
+      return `export default ${JSON.stringify(await bundledMatch)};`;
+    },
+  };
+}
 const OWN_SOURCES_ASSETS = ['seeds.json', 'dictionary/en_US.aff', 'dictionary/en_US.dic'];
 
 /** No network from extension pages: only the extension's own files (connect-src 'self' for index.json). */
@@ -14,7 +41,7 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), bundledMatchModule()],
     build: { target: 'es2022', sourcemap: process.env.SC_SOURCEMAP === '1' },
   }),
   manifest: ({ browser, manifestVersion }) => ({
@@ -61,13 +88,11 @@ export default defineConfig({
   hooks: {
     // Lets browser.runtime.getURL('/index.json') type-check: the file is generated, not in public/.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('index.json', 'match.json', ...OWN_SOURCES_ASSETS);
+      paths.push('index.json', ...OWN_SOURCES_ASSETS);
     },
     'build:publicAssets': async (wxt, files) => {
-      const { index, json, bundleJson } = await bundleFromDir(wxt.config.root + '/' + SEEDS_DIR);
+      const { json, bundleJson } = await bundledSeeds();
       files.push({ relativeDest: 'index.json', contents: json });
-      // The content scripts' ready automaton: compiled here, so pages and the worker never compile it.
-      files.push({ relativeDest: 'match.json', contents: JSON.stringify(toMatchPayload(index)) });
       // The reader's own sources are indexed in the extension by the same pipeline: it needs the bundled
       // seeds and the English dictionary (lib/user-sources/runtime.ts).
       const { aff, dic } = dictionaryFiles();

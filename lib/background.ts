@@ -5,7 +5,6 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { entityDetails } from './index/views';
-import { toMatchPayload, type MatchPayload } from './match/payload';
 import { t, tn } from './i18n';
 import {
   CONTENT_SCRIPT_ONLY,
@@ -23,7 +22,8 @@ import {
   currentIndex,
   handleOwnSources,
   hasOwnSources,
-  onIndexChanged,
+  ownMatchText,
+  refreshOwnMatch,
 } from './user-sources/runtime';
 
 const MENU_ID = 'source-context-lookup';
@@ -31,19 +31,6 @@ const ADD_PAGE_MENU_ID = 'source-context-add-page';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (variant: 'on' | 'off') =>
   Object.fromEntries(ICON_SIZES.map((s) => [s, `/icon/${variant === 'on' ? '' : 'off-'}${s}.png`]));
-
-/**
- * What content scripts match with (lib/match/payload.ts). The bundled index's payload is made at build time
- * (wxt.config.ts); with own sources, the background makes it from the merged index (reset on change).
- */
-let matchPayload: Promise<MatchPayload> | null = null;
-
-const loadBundledPayload = (): Promise<MatchPayload> =>
-  fetch(browser.runtime.getURL('/match.json')).then((r) => r.json() as Promise<MatchPayload>);
-
-/** The bundled payload as built, or one made here from the index merged with the reader's own sources. */
-const loadPayload = async (): Promise<MatchPayload> =>
-  (await hasOwnSources()) ? toMatchPayload(await currentIndex()) : loadBundledPayload();
 
 const action = () =>
   browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -166,12 +153,9 @@ async function handle(message: BackgroundRequest, sender: Sender): Promise<Answe
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'get-match-data':
-      if (!matchPayload) {
-        matchPayload = loadPayload();
-        // A failed load is tried again on the next request, not cached for the worker's lifetime.
-        matchPayload.catch(() => (matchPayload = null));
-      }
-      return matchPayload;
+      // Content scripts carry the bundled data and read own-source data from storage; they ask only
+      // when the stored data is stale (just after an update) or was too big to store.
+      return (await hasOwnSources()) ? ownMatchText() : bundledMatch;
     case 'get-entity':
       return entityDetails(await currentIndex(), message.id);
     case 'get-tab-site':
@@ -221,10 +205,14 @@ export function acceptRequest(
   return request;
 }
 
-export function startBackground(): void {
+/** The bundled index's match data (lib/match/bundled.ts), for content scripts that must ask. */
+let bundledMatch = '';
+
+export function startBackground(bundledMatchText: string): void {
+  bundledMatch = bundledMatchText;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  // Own sources added or removed: the next get-match-data is made from the new merged index.
-  onIndexChanged(() => (matchPayload = null));
+  // After an update, stored own-source match data is made again with the new bundle.
+  browser.runtime.onStartup.addListener(() => void refreshOwnMatch().catch(() => {}));
   browser.runtime.onMessage.addListener((message, sender) => {
     const request = acceptRequest(message, sender, browser.runtime.id, extensionOrigin);
     if (!request) return undefined;
@@ -232,6 +220,7 @@ export function startBackground(): void {
   });
 
   browser.runtime.onInstalled.addListener(() => {
+    void refreshOwnMatch().catch(() => {});
     void action().setBadgeBackgroundColor({ color: '#0b57d0' });
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({

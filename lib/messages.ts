@@ -6,7 +6,6 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Attribution, Entity, Mention } from './index/schema';
-import type { MatchPayload } from './match/payload';
 import type { SourceIndex } from './index/schema';
 import type { UserSource } from './user-sources/merge';
 import type {
@@ -36,7 +35,8 @@ export interface EntityDetails {
 
 /** Background requests → their answers. `from` says who may send it (checked by the background). */
 export interface BackgroundMessages {
-  'get-match-data': { request: object; response: MatchPayload };
+  /** The current match data's JSON text (lib/match/payload.ts). */
+  'get-match-data': { request: object; response: string };
   'get-entity': { request: { id: string }; response: EntityDetails | null };
   /** The site of the sender's tab (its top-level page), which decides the switch for every frame of it. */
   'get-tab-site': { request: object; response: TabSite };
@@ -257,5 +257,7 @@ export interface PageMentionsResponse {
     slices: number;
     /** From the content script's start to a ready matcher, transport included. */
     setupMs: number;
+    /** From the content script's start to the start of the scan (the settings read included). */
+    startMs: number;
   };
 }

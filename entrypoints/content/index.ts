@@ -1,5 +1,6 @@
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import bundledMatch from 'virtual:source-context/bundled-match';
 import { runContentScript } from '../../lib/page/content-app';
 
 export default defineContentScript({
@@ -7,5 +8,5 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx),
+  main: (ctx) => runContentScript(ctx, bundledMatch),
 });

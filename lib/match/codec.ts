@@ -1,187 +1,281 @@
 /**
- * The automaton as plain strings, for a JSON message (Chrome serialises extension messages as JSON, so typed
- * arrays would arrive as objects of numbers). Why strings and not base64 of the arrays: the keys are mostly
- * ASCII letters, so one label is one character (base64 of 16-bit labels would be 2.7), and the size of
- * the message is what the page pays for. Every character is printable ASCII that JSON does not escape.
+ * The automaton as a string, for a JSON message, a storage item or a constant in the content script.
  *
- *   labels  the new labels of each key in sorted order (front coding: each key stores only what it does
- *           not share with the previous one); a label outside printable ASCII is "~" + 3 base64 digits
- *   shape   per pattern: shared prefix length, new labels, entity, flags (base64-digit varints)
- *   exact   the unfolded form of each case-sensitive pattern, encoded like labels
+ * Why this form: a page pays for the automaton twice — carrying it, and turning it back into arrays —
+ * and the second cost is paid by code the page has just loaded, which runs cold (a decoder written as
+ * a JavaScript loop over 20,000 labels took 20–60 ms on a page here, 3 ms once warm). So the arrays
+ * travel as the bytes of the very typed arrays the matcher reads, gzipped and in base64: on the page,
+ * the browser's own base64 and gzip code rebuild them, the arrays are views on the result, and what is
+ * left in JavaScript are short checks. gzip's CRC-32 refuses a damaged or truncated payload; the checks
+ * make sure even a well-formed but wrong one cannot send the matcher out of bounds or round in circles.
  *
- * Decoding is one linear pass through the same TrieWriter the compiler uses; a checksum and the announced
- * counts make a damaged or truncated payload fail loudly instead of matching something else.
+ * What is not sent is rebuilt: the first-character tables are the root's children.
+ *
+ * Layout of the inflated bytes (little-endian, 32-bit arrays first so every view is aligned):
+ *   Int32  nextSibling[nodes] output[nodes] patEntity[patterns] patNext[patterns] patExact[patterns]
+ *          lowerStarts[lowerStarts]
+ *   Uint16 label[nodes] exact[exactChars]
+ *   Uint8  hasChild[nodes] patLength[patterns] patFlags[patterns]
  */
 import type { Matcher } from './matcher';
-import {
-  CorruptAutomaton,
-  DIGITS,
-  DIGIT_VALUE,
-  EXACT,
-  FLAG_BITS,
-  LABEL_ESCAPE,
-  TrieWriter,
-  escapedLabel,
-  type Trie,
-} from './trie';
+import { CorruptAutomaton, FLAG_BITS, MAX_PATTERN, EXACT, type Trie } from './trie';
 
-export const AUTOMATON_FORMAT = 1;
+export const AUTOMATON_FORMAT = 2;
 
 export interface EncodedAutomaton {
   format: number;
   nodes: number;
   patterns: number;
   exactChars: number;
-  labels: string;
-  shape: string;
-  exact: string;
-  check: number;
+  /** Root children whose aliases may start lower-case (the lower-case prefilter). */
+  lowerStarts: number;
+  /** base64 of the gzipped arrays. */
+  data: string;
 }
 
-const ESCAPE = LABEL_ESCAPE;
-
-/** Printable ASCII that JSON leaves as it is, other than the escape itself. */
-function plain(c: number): boolean {
-  return c >= 0x20 && c < ESCAPE && c !== 0x22 && c !== 0x5c;
+interface Counts {
+  nodes: number;
+  patterns: number;
+  exactChars: number;
+  lowerStarts: number;
 }
 
-function writeVarint(out: string[], v: number): void {
-  while (v >= 32) {
-    out.push(DIGITS[32 + (v & 31)]!);
-    v = Math.floor(v / 32);
+function byteLength(c: Counts): number {
+  return (
+    4 * (2 * c.nodes + 3 * c.patterns + c.lowerStarts) +
+    2 * (c.nodes + c.exactChars) +
+    c.nodes +
+    2 * c.patterns
+  );
+}
+
+/** Views on the bytes, in the layout above. */
+function views(buffer: ArrayBuffer, c: Counts) {
+  let at = 0;
+  const take = <T>(
+    make: (b: ArrayBuffer, at: number, n: number) => T,
+    n: number,
+    size: number,
+  ): T => {
+    const view = make(buffer, at, n);
+    at += n * size;
+    return view;
+  };
+  const i32 = (b: ArrayBuffer, o: number, n: number) => new Int32Array(b, o, n);
+  const u16 = (b: ArrayBuffer, o: number, n: number) => new Uint16Array(b, o, n);
+  const u8 = (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n);
+  return {
+    nextSibling: take(i32, c.nodes, 4),
+    output: take(i32, c.nodes, 4),
+    patEntity: take(i32, c.patterns, 4),
+    patNext: take(i32, c.patterns, 4),
+    patExact: take(i32, c.patterns, 4),
+    lowerStarts: take(i32, c.lowerStarts, 4),
+    label: take(u16, c.nodes, 2),
+    exact: take(u16, c.exactChars, 2),
+    hasChild: take(u8, c.nodes, 1),
+    patLength: take(u8, c.patterns, 1),
+    patFlags: take(u8, c.patterns, 1),
+  };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+// ---- bytes ⇄ base64 ⇄ gzip, with the platform's own code where it has it ------------------------
+
+type Base64Native = { fromBase64?(s: string): Uint8Array<ArrayBuffer> };
+type ToBase64Native = { toBase64?(): string };
+
+function fromBase64(s: string): Uint8Array<ArrayBuffer> {
+  const native = (Uint8Array as unknown as Base64Native).fromBase64;
+  if (native) return native.call(Uint8Array, s);
+  const binary = atob(s);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as unknown as ToBase64Native).toBase64;
+  if (native) return native.call(bytes);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Reads a stream of byte chunks into one array (no copy when it is one chunk). */
+async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
   }
-  out.push(DIGITS[v]!);
-}
-
-function writeLabel(out: string[], c: number): void {
-  if (plain(c)) out.push(String.fromCharCode(c));
-  else out.push('~', DIGITS[(c >> 12) & 63]!, DIGITS[(c >> 6) & 63]!, DIGITS[c & 63]!);
-}
-
-/** FNV-1a over the three strings, so a changed character anywhere is noticed. */
-export function checksum(...parts: string[]): number {
-  let h = 0x811c9dc5;
-  for (const s of parts) {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 0xff, 16777619);
+  if (chunks.length === 1 && chunks[0]!.byteOffset === 0)
+    return chunks[0] as Uint8Array<ArrayBuffer>;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
-  return h >>> 0;
+  return out;
 }
 
-export function encodeAutomaton(matcher: Matcher): EncodedAutomaton {
+/**
+ * Runs bytes through a compression or decompression stream (the browser's, or Node's in tests), written
+ * to directly. In a Firefox content script the stream belongs to the page's window and refuses the
+ * content script's own arrays (a TypeError): there a Blob carries them in, which it accepts. (Chromium
+ * reads a Blob's stream through its blob store, several times slower: it gets the direct way.)
+ */
+async function through(
+  bytes: Uint8Array<ArrayBuffer>,
+  makeStream: () => CompressionStream | DecompressionStream,
+): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    const stream = makeStream();
+    const writer = stream.writable.getWriter();
+    // Not awaited before reading: the stream takes more input only as its output is read.
+    void writer.write(bytes).catch(() => {});
+    void writer.close().catch(() => {});
+    return await readAll(stream.readable as ReadableStream<Uint8Array>);
+  } catch (err) {
+    // By name: the error comes from the page's realm, where `instanceof TypeError` is false.
+    if ((err as Error | null)?.name !== 'TypeError') throw err;
+    const readable = new Blob([bytes]).stream().pipeThrough(makeStream());
+    return await readAll(readable as ReadableStream<Uint8Array>);
+  }
+}
+
+// ---- encode (build step, background) ------------------------------------------------------------
+
+export async function encodeAutomaton(matcher: Matcher): Promise<EncodedAutomaton> {
+  if (!LITTLE_ENDIAN) throw new Error('the automaton format is little-endian');
   const t = matcher.trie;
-  const parent = new Int32Array(t.nodes);
-  for (let n = 0; n < t.nodes; n++)
-    for (let c = t.firstChild[n]!; c !== 0; c = t.nextSibling[c]!) parent[c] = n;
-  const patNode = new Int32Array(t.patterns);
-  for (let n = 0; n < t.nodes; n++)
-    for (let p = t.output[n]! - 1; p >= 0; p = t.patNext[p]! - 1) patNode[p] = n;
-  const labels: string[] = [];
-  const shape: string[] = [];
-  const exact: string[] = [];
-  let prev: number[] = [];
-  for (let p = 0; p < t.patterns; p++) {
-    const key: number[] = [];
-    for (let n = patNode[p]!; n !== 0; n = parent[n]!) key.push(t.label[n]!);
-    key.reverse();
-    let shared = 0;
-    while (shared < prev.length && shared < key.length && prev[shared] === key[shared]) shared++;
-    writeVarint(shape, shared);
-    writeVarint(shape, key.length - shared);
-    writeVarint(shape, t.patEntity[p]!);
-    writeVarint(shape, t.patFlags[p]!);
-    for (let k = shared; k < key.length; k++) writeLabel(labels, key[k]!);
-    if (t.patFlags[p]! & EXACT) {
-      const at = t.patExact[p]!;
-      for (let k = 0; k < key.length; k++) writeLabel(exact, t.exact[at + k]!);
-    }
-    prev = key;
+  const lower: number[] = [];
+  // Pages do not check every link (see decodeAutomaton): this does, before anything is written.
+  for (let n = 0; n < t.nodes; n++) {
+    const next = t.nextSibling[n]!;
+    const out = t.output[n]!;
+    if ((next !== 0 && (next <= n || next >= t.nodes)) || out < 0 || out > t.patterns)
+      throw new Error(`the trie has a bad link at node ${n}`);
   }
-  const out = {
-    format: AUTOMATON_FORMAT,
+  for (let c = t.hasChild[0] ? 1 : 0; c !== 0; c = t.nextSibling[c]!)
+    if (t.rootLower[t.label[c]!] === c) lower.push(c);
+  const counts: Counts = {
     nodes: t.nodes,
     patterns: t.patterns,
     exactChars: t.exact.length,
-    labels: labels.join(''),
-    shape: shape.join(''),
-    exact: exact.join(''),
+    lowerStarts: lower.length,
   };
-  return { ...out, check: checksum(out.labels, out.shape, out.exact) };
+  const buffer = new ArrayBuffer(byteLength(counts));
+  const v = views(buffer, counts);
+  v.hasChild.set(t.hasChild.subarray(0, t.nodes));
+  v.nextSibling.set(t.nextSibling.subarray(0, t.nodes));
+  v.output.set(t.output.subarray(0, t.nodes));
+  v.label.set(t.label.subarray(0, t.nodes));
+  v.patEntity.set(t.patEntity.subarray(0, t.patterns));
+  v.patNext.set(t.patNext.subarray(0, t.patterns));
+  v.patExact.set(t.patExact.subarray(0, t.patterns));
+  v.patLength.set(t.patLength.subarray(0, t.patterns));
+  v.patFlags.set(t.patFlags.subarray(0, t.patterns));
+  v.exact.set(t.exact);
+  v.lowerStarts.set(lower);
+  const gzipped = await through(new Uint8Array(buffer), () => new CompressionStream('gzip'));
+  return { format: AUTOMATON_FORMAT, ...counts, data: toBase64(gzipped) };
 }
 
-/** Rebuilds the automaton's arrays; throws CorruptAutomaton on anything that does not add up. */
-export function decodeAutomaton(enc: EncodedAutomaton, entityCount: number): Trie {
-  if (
-    enc === null ||
-    typeof enc !== 'object' ||
-    typeof enc.labels !== 'string' ||
-    typeof enc.shape !== 'string' ||
-    typeof enc.exact !== 'string'
-  )
+// ---- decode (every page) ------------------------------------------------------------------------
+
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+
+/** Rebuilds the automaton's arrays; rejects with CorruptAutomaton on anything that does not add up. */
+export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number): Promise<Trie> {
+  if (enc === null || typeof enc !== 'object' || typeof enc.data !== 'string')
     throw new CorruptAutomaton('not an encoded automaton');
   if (enc.format !== AUTOMATON_FORMAT)
     throw new CorruptAutomaton(
       `format ${String(enc.format)}, this build reads ${AUTOMATON_FORMAT}`,
     );
-  const { labels, shape, exact } = enc;
-  const nodes = enc.nodes;
-  const patterns = enc.patterns;
-  const exactChars = enc.exactChars;
-  // Counts are checked against the strings' lengths before anything is allocated from them.
+  const { nodes, patterns, exactChars, lowerStarts } = enc;
   if (
-    !Number.isInteger(nodes) ||
-    !Number.isInteger(patterns) ||
-    !Number.isInteger(exactChars) ||
+    !isCount(nodes) ||
+    !isCount(patterns) ||
+    !isCount(exactChars) ||
+    !isCount(lowerStarts) ||
     nodes < 1 ||
-    nodes - 1 > labels.length ||
-    patterns < 0 ||
-    patterns * 4 > shape.length ||
-    exactChars < 0 ||
-    exactChars > exact.length
+    lowerStarts >= 65536
   )
-    throw new CorruptAutomaton('counts do not fit the data');
-  if (checksum(labels, shape, exact) !== enc.check) throw new CorruptAutomaton('checksum mismatch');
-
-  const writer = new TrieWriter(nodes, patterns, exactChars);
-  const exactOut = writer.exactChars;
-  let si = 0;
-  let li = 0;
-  let ei = 0;
-  const varint = (): number => {
-    let v = 0;
-    let scale = 1;
-    for (;;) {
-      const code = shape.charCodeAt(si++);
-      const d = code < 128 ? DIGIT_VALUE[code]! : -1;
-      if (d < 0) throw new CorruptAutomaton('bad shape');
-      if (d < 32) return v + d * scale;
-      v += (d - 32) * scale;
-      scale *= 32;
-    }
-  };
-  for (let p = 0; p < patterns; p++) {
-    const shared = varint();
-    const added = varint();
-    const entity = varint();
-    const flags = varint();
-    if (entity >= entityCount || flags > FLAG_BITS) throw new CorruptAutomaton('bad pattern');
-    writer.startKey(shared);
-    li = writer.pushEncoded(labels, li, added);
-    writer.endKey();
-    const at = writer.pattern(entity, flags);
-    if (at >= 0) {
-      const length = shared + added;
-      for (let k = 0; k < length; k++) {
-        let c = exact.charCodeAt(ei++);
-        if (c === ESCAPE) {
-          c = escapedLabel(exact, ei);
-          ei += 3;
-        } else if (!(c >= 0x20 && c < ESCAPE)) throw new CorruptAutomaton('bad exact form');
-        exactOut[at + k] = c;
-      }
-    }
+    throw new CorruptAutomaton('bad counts');
+  if (!LITTLE_ENDIAN) throw new CorruptAutomaton('this platform is big-endian');
+  let bytes: Uint8Array;
+  try {
+    bytes = await through(fromBase64(enc.data), () => new DecompressionStream('gzip'));
+  } catch {
+    throw new CorruptAutomaton('damaged data');
   }
-  if (si !== shape.length || li !== labels.length || ei !== exact.length)
-    throw new CorruptAutomaton('data left over');
-  return writer.finish();
+  const counts = { nodes, patterns, exactChars, lowerStarts };
+  if (bytes.byteLength !== byteLength(counts))
+    throw new CorruptAutomaton('counts do not fit the data');
+  // A fresh buffer when the bytes do not start one (views must be aligned).
+  const buffer =
+    bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : bytes.slice().buffer;
+  const v = views(buffer, counts);
+
+  // No JavaScript pass over the nodes: on a page such a loop runs cold and cost more than the rest of
+  // the decoding together. gzip's CRC-32 makes the bytes exactly the encoder's, and the encoder writes
+  // only forward links (it checks); what is checked here is what would run off the arrays.
+  const { hasChild, nextSibling, label } = v;
+  if (hasChild[nodes - 1] !== 0 || nextSibling[0] !== 0 || v.output[0] !== 0)
+    throw new CorruptAutomaton('bad links');
+  const rootTable = new Int32Array(65536);
+  for (let c = hasChild[0] !== 0 ? 1 : 0, previous = 0; c !== 0; c = nextSibling[c]!) {
+    if (c <= previous || c >= nodes) throw new CorruptAutomaton('bad links');
+    rootTable[label[c]!] = c;
+    previous = c;
+  }
+  const rootLower = new Int32Array(65536);
+  for (const node of v.lowerStarts) {
+    if (node <= 0 || node >= nodes || rootTable[label[node]!] !== node)
+      throw new CorruptAutomaton('bad lower-case start');
+    rootLower[label[node]!] = node;
+  }
+  const { patEntity, patNext, patExact, patLength, patFlags } = v;
+  for (let p = 0; p < patterns; p++) {
+    const length = patLength[p]!;
+    const flags = patFlags[p]!;
+    const next = patNext[p]!;
+    if (
+      patEntity[p]! < 0 ||
+      patEntity[p]! >= entityCount ||
+      length < 1 ||
+      length > MAX_PATTERN ||
+      flags > FLAG_BITS ||
+      (next !== 0 && (next <= p + 1 || next > patterns)) ||
+      ((flags & EXACT) !== 0 && (patExact[p]! < 0 || patExact[p]! + length > exactChars))
+    )
+      throw new CorruptAutomaton('bad pattern');
+  }
+  return {
+    nodes,
+    label,
+    hasChild,
+    nextSibling,
+    output: v.output,
+    rootTable,
+    rootLower,
+    patterns,
+    patEntity,
+    patLength,
+    patFlags,
+    patNext,
+    patExact,
+    exact: v.exact,
+  };
 }

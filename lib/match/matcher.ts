@@ -131,7 +131,7 @@ export class MatchStream {
     const t = this.trie;
     const rootTable = t.rootTable;
     const rootLower = t.rootLower;
-    const firstChild = t.firstChild;
+    const hasChild = t.hasChild;
     const nextSibling = t.nextSibling;
     const label = t.label;
     const output = t.output;
@@ -186,7 +186,8 @@ export class MatchStream {
       // Advance walkers; drop the ones that cannot continue.
       let kept = 0;
       for (let w = 0; w < walkers; w++) {
-        let next = firstChild[walkerNode[w]!]!;
+        const node = walkerNode[w]!;
+        let next = hasChild[node] !== 0 ? node + 1 : 0;
         while (next !== 0 && label[next] !== sym) next = nextSibling[next]!;
         if (next === 0) continue;
         const start = walkerStart[w]!;

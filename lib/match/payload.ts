@@ -1,8 +1,9 @@
 /**
- * What a content script receives to match with: a ready automaton (no compiling on the page), the entity
- * names the popup lists, and the "too common" set. Made from the run-time index once — at build time for
- * the bundled index (wxt.config.ts writes match.json), in the background for any other — and only this
- * reaches a page, never the index itself.
+ * What a content script matches with: a ready automaton (no compiling on the page), the entity ids its
+ * patterns point at, the "too common" set, and the entity names. Made from the run-time index once — at
+ * build time for the bundled index (the content script carries it), in the background for an index with
+ * the reader's own sources (stored for content scripts to read) — and only this reaches a page, never
+ * the index itself. It travels as one JSON string: the browser parses it, and nothing else is copied.
  */
 import type { SourceIndex } from '../index/schema';
 import { decodeAutomaton, encodeAutomaton, type EncodedAutomaton } from './codec';
@@ -11,14 +12,30 @@ import { Matcher, type MatchAlias } from './matcher';
 import { CorruptAutomaton } from './trie';
 
 export interface MatchPayload {
-  /** [id, name] of each entity; the automaton's patterns point at them by position. */
-  entities: Array<[string, string]>;
+  /** The bundled index this was made with (its build id): own-source data from an older bundle is stale. */
+  bundle: string;
+  /** Entity ids; the automaton's patterns point at them by position. */
+  ids: string[];
   /**
-   * Ids of entities more than half of the indexed articles mention: too common to mark by default. A
-   * filter on matches (the annotator's mark filter), so changing it never recompiles anything.
+   * The entities' names, in the same order, as JSON text: parsed only when a name is asked for (the
+   * popup's list), because most pages never ask and a big index has megabytes of them.
    */
-  common: string[];
+  names: string;
+  /**
+   * Positions (in `ids`) of entities more than half of the indexed articles mention: too common to mark
+   * by default. A filter on matches (the annotator's mark filter), so changing it recompiles nothing.
+   */
+  common: number[];
   automaton: EncodedAutomaton;
+}
+
+/** A payload made ready on the page. */
+export interface ReadyMatch {
+  matcher: Matcher;
+  bundle: string;
+  common: ReadonlySet<string>;
+  /** An entity's name (its id when unknown). */
+  nameOf(entityId: string): string;
 }
 
 /** The matcher's alias list for an index. (Muted entities are still found, then left unmarked.) */
@@ -33,28 +50,63 @@ export function indexAliases(index: SourceIndex): MatchAlias[] {
   );
 }
 
-/** Pure: the payload for an index. The background calls it again whenever the index changes. */
-export function toMatchPayload(index: SourceIndex): MatchPayload {
+/** The payload for an index. The background calls it again whenever the index changes. */
+export async function toMatchPayload(index: SourceIndex, bundle: string): Promise<MatchPayload> {
   const half = index.articles.length / 2;
-  const entities = index.entities.map((e): [string, string] => [e.id, e.name]);
-  const matcher = compileMatcher(
-    indexAliases(index),
-    entities.map(([id]) => id),
-  );
+  const ids = index.entities.map((e) => e.id);
+  const matcher = compileMatcher(indexAliases(index), ids);
+  const common: number[] = [];
+  index.entities.forEach((e, i) => {
+    if (index.articles.length > 2 && new Set(e.mentions.map((m) => m.articleId)).size > half)
+      common.push(i);
+  });
   return {
-    entities,
-    common: index.entities
-      .filter(
-        (e) => index.articles.length > 2 && new Set(e.mentions.map((m) => m.articleId)).size > half,
-      )
-      .map((e) => e.id),
-    automaton: encodeAutomaton(matcher),
+    bundle,
+    ids,
+    names: JSON.stringify(index.entities.map((e) => e.name)),
+    common,
+    automaton: await encodeAutomaton(matcher),
   };
 }
 
-/** The page side: a ready matcher from a payload, or a CorruptAutomaton error. */
-export function matcherFromPayload(payload: MatchPayload): Matcher {
-  if (!payload || !Array.isArray(payload.entities)) throw new CorruptAutomaton('no entity list');
-  const ids = payload.entities.map((e) => e[0]);
-  return new Matcher(decodeAutomaton(payload.automaton, ids.length), ids);
+const isStringList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The page side: a ready matcher from a payload's JSON text; rejects with CorruptAutomaton. */
+export async function readyMatchFrom(text: string): Promise<ReadyMatch> {
+  let payload: MatchPayload;
+  try {
+    payload = JSON.parse(text) as MatchPayload;
+  } catch {
+    throw new CorruptAutomaton('not JSON');
+  }
+  if (
+    payload === null ||
+    typeof payload !== 'object' ||
+    typeof payload.bundle !== 'string' ||
+    typeof payload.names !== 'string' ||
+    !isStringList(payload.ids) ||
+    !Array.isArray(payload.common)
+  )
+    throw new CorruptAutomaton('no entity list');
+  const { ids } = payload;
+  const trie = await decodeAutomaton(payload.automaton, ids.length);
+  let names: Map<string, string> | null = null;
+  return {
+    matcher: new Matcher(trie, ids),
+    bundle: payload.bundle,
+    common: new Set(payload.common.map((i) => ids[i]).filter((id) => id !== undefined)),
+    nameOf(entityId) {
+      if (!names) {
+        let list: unknown = null;
+        try {
+          list = JSON.parse(payload.names);
+        } catch {
+          // A name list that does not parse costs the names only: ids stand in for them.
+        }
+        names = new Map(isStringList(list) ? ids.map((id, i) => [id, list[i] ?? id]) : []);
+      }
+      return names.get(entityId) ?? entityId;
+    },
+  };
 }

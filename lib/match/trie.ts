@@ -3,9 +3,9 @@
  *
  * Keys (folded alias texts) arrive in sorted order, each as "shares its first `shared` labels with the
  * previous key, then these labels" (front coding). Sorted keys are the trie in depth-first order, so every
- * new label is one new node appended at the end: a linear pass with no lookups. Both the compiler (from
- * aliases, in the background or at build time) and the decoder (on the page, from the serialised form)
- * feed keys through this writer, so the page never compiles anything and both produce identical arrays.
+ * new label is one new node appended at the end: a linear pass with no lookups, and a node's first child,
+ * when it has one, is always the next node (codec.ts relies on it). The compiler (compile.ts) feeds it,
+ * off the page; pages receive the arrays it made (codec.ts).
  *
  * Patterns with the same key are consecutive; a node's patterns are output[node]-1, then patNext on.
  */
@@ -28,8 +28,12 @@ export interface Trie {
   nodes: number;
   /** The folded character leading to each node. */
   label: Uint16Array;
-  /** First child, next sibling (siblings in ascending label order); 0 = none. */
-  firstChild: Int32Array;
+  /**
+   * 1 when the node has children. Its first child is then the next node: keys arrive sorted, so the
+   * trie is laid out depth-first (no array of first children to build or to carry).
+   */
+  hasChild: Uint8Array;
+  /** The next sibling (siblings in ascending label order, always further on); 0 = none. */
   nextSibling: Int32Array;
   /** 1 + the first pattern ending at the node; 0 = none. */
   output: Int32Array;
@@ -49,22 +53,6 @@ export interface Trie {
   /** Where each EXACT pattern's unfolded form starts in `exact`. */
   patExact: Int32Array;
   exact: Uint16Array;
-}
-
-/** Base64url digits: the codec's varints and escaped labels. */
-export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-export const DIGIT_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
-/** "~": a label outside printable ASCII follows as three base64url digits. */
-export const LABEL_ESCAPE = 0x7e;
-
-/** The label escaped at `at` (three digits after the "~"). */
-export function escapedLabel(s: string, at: number): number {
-  const a = DIGIT_VALUE[s.charCodeAt(at) & 127]!;
-  const b = DIGIT_VALUE[s.charCodeAt(at + 1) & 127]!;
-  const c = DIGIT_VALUE[s.charCodeAt(at + 2) & 127]!;
-  if (a < 0 || b < 0 || c < 0 || a > 15) throw new CorruptAutomaton('bad escape');
-  return (a << 12) | (b << 6) | c;
 }
 
 export class CorruptAutomaton extends Error {
@@ -89,7 +77,7 @@ export class TrieWriter {
     this.t = {
       nodes: 1,
       label: new Uint16Array(nodes),
-      firstChild: new Int32Array(nodes),
+      hasChild: new Uint8Array(nodes),
       nextSibling: new Int32Array(nodes),
       output: new Int32Array(nodes),
       rootTable: new Int32Array(65536),
@@ -128,53 +116,14 @@ export class TrieWriter {
       if (c <= t.label[sibling]!) throw new CorruptAutomaton('keys out of order');
       t.nextSibling[sibling] = n;
     } else {
-      t.firstChild[parent] = n;
+      // A first child is always created right after its parent (see hasChild).
+      if (parent !== n - 1) throw new CorruptAutomaton('keys out of order');
+      t.hasChild[parent] = 1;
     }
     if (d === 1) t.rootTable[c] = n;
     this.fresh = false;
     this.path[d] = n;
     this.depth = d;
-  }
-
-  /**
-   * push() for `count` labels written in the codec's label encoding (codec.ts) from `s` at `at`; returns
-   * where the next label starts. The decoder's hot loop: the arrays and the position in locals.
-   */
-  pushEncoded(s: string, at: number, count: number): number {
-    if (count === 0) return at;
-    const t = this.t;
-    const label = t.label;
-    const firstChild = t.firstChild;
-    const nextSibling = t.nextSibling;
-    const path = this.path;
-    let n = t.nodes;
-    let d = this.depth;
-    if (n + count > label.length || d + count > MAX_PATTERN)
-      throw new CorruptAutomaton('more nodes than announced');
-    for (let k = 0; k < count; k++) {
-      let c = s.charCodeAt(at++);
-      if (c === LABEL_ESCAPE) {
-        c = escapedLabel(s, at);
-        at += 3;
-      } else if (!(c >= 0x20 && c < LABEL_ESCAPE)) throw new CorruptAutomaton('bad label');
-      label[n] = c;
-      if (k === 0 && this.fresh && d < this.prevLength) {
-        // The previous key's node at this depth is this node's elder sibling.
-        const sibling = path[d + 1]!;
-        if (c <= label[sibling]!) throw new CorruptAutomaton('keys out of order');
-        nextSibling[sibling] = n;
-      } else {
-        firstChild[path[d]!] = n;
-      }
-      d++;
-      if (d === 1) t.rootTable[c] = n;
-      path[d] = n;
-      n++;
-    }
-    t.nodes = n;
-    this.depth = d;
-    this.fresh = false;
-    return at;
   }
 
   /** Ends the current key; the patterns that follow end at its node. */

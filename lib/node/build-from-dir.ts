@@ -93,7 +93,7 @@ export async function buildIndexFromDir(
  */
 export async function bundleFromDir(
   seedsDir: string,
-): Promise<{ index: SourceIndex; json: string; bundleJson: string }> {
+): Promise<{ index: SourceIndex; json: string; bundleJson: string; buildId: string }> {
   const { seeds, overrides } = readSeeds(seedsDir);
   const index = buildIndex(seeds, overrides, nodeEnglish());
   const json = JSON.stringify(index);
@@ -102,7 +102,7 @@ export async function bundleFromDir(
     seeds,
     overrides: overrides ?? null,
   };
-  return { index, json, bundleJson: JSON.stringify(bundle) };
+  return { index, json, bundleJson: JSON.stringify(bundle), buildId: bundle.buildId };
 }
 
 /** Where Hunspell's en_US files are, as the extraction pipeline reads them (lib/extract/english.ts). */

@@ -35,6 +35,8 @@ export interface AnnotatorOptions {
   firstOnly?: boolean;
   /** How long the content script took from its start to a ready matcher (reported in the stats). */
   setupMs?: number;
+  /** … and to the start of marking: the matcher and the settings (reported in the stats). */
+  startMs?: number;
 }
 
 export interface ScanStats {
@@ -44,6 +46,8 @@ export interface ScanStats {
   slices: number;
   /** From the content script's start to a ready matcher, transport included. */
   setupMs: number;
+  /** From the content script's start to the start of the scan (the settings read included). */
+  startMs: number;
 }
 
 const MIN_FLUSH_GAP_MS = 50;
@@ -83,7 +87,14 @@ export class PageAnnotator {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextFlushAt = 0;
   private stopped = false;
-  readonly stats: ScanStats = { textNodes: 0, textChars: 0, scanMs: 0, slices: 0, setupMs: 0 };
+  readonly stats: ScanStats = {
+    textNodes: 0,
+    textChars: 0,
+    scanMs: 0,
+    slices: 0,
+    setupMs: 0,
+    startMs: 0,
+  };
 
   constructor(
     private readonly doc: Document,
@@ -96,6 +107,7 @@ export class PageAnnotator {
     this.budgetMs = options.budgetMs ?? 8;
     this.onChange = options.onChange ?? (() => {});
     this.stats.setupMs = options.setupMs ?? 0;
+    this.stats.startMs = options.startMs ?? 0;
   }
 
   start(): void {

@@ -18,28 +18,38 @@
  * cannot read a cross-origin top page's address, so it asks the background, which knows it.
  * Every listener and timer is tied to the WXT context, so an extension update or reload leaves nothing.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messages';
 import { getSettings, watchSettings } from '../settings';
 import { siteKey } from '../sites';
 import { CardSession } from './card/session';
 import { watchPointer } from './hit-test';
-import { loadMatchSource } from './match-source';
+import { OWN_MATCH_KEY } from '../match/stored';
+import { loadMatchSource, type MatchSource, type MatchSourceInputs } from './match-source';
 import { answerPageRequest, listenForIndexChanges, listenForPageRequests } from './page-messages';
 import { PageMarks } from './page-marks';
 
 const RUNNING = Symbol.for('source-context.content-script');
 
-/** The site of this frame's tab; where the background cannot say, the top frame's own, else none. */
+/**
+ * The site of this frame's tab. The top frame's is its own address; a frame asks the background, which
+ * knows its tab's address (else the top frame's report); where it cannot say, none.
+ */
 async function tabSite(isTop: boolean): Promise<string | null> {
+  if (isTop) return siteKey(location.href);
   try {
     return (await sendToBackground({ type: 'get-tab-site' })).site;
   } catch {
-    return isTop ? siteKey(location.href) : null;
+    return null;
   }
 }
 
-export async function runContentScript(ctx: ContentScriptContext): Promise<void> {
+/** `bundledMatch`: the bundled index's match data, carried by the content script (lib/match/bundled.ts). */
+export async function runContentScript(
+  ctx: ContentScriptContext,
+  bundledMatch: string,
+): Promise<void> {
   // Content scripts live in an isolated world: this flag is invisible to the page.
   const scope = globalThis as unknown as Record<symbol, boolean>;
   if (scope[RUNNING]) return;
@@ -48,6 +58,20 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
 
   // Page setup (for the benchmark) counts from here, or from the index change that reloads the matcher.
   let started = performance.now();
+  const inputs: MatchSourceInputs = {
+    bundledText: bundledMatch,
+    readStored: () => browser.storage.local.get(OWN_MATCH_KEY).then((r) => r[OWN_MATCH_KEY]),
+    ask: () => sendToBackground({ type: 'get-match-data' }),
+  };
+  // The matcher is made ready while the settings and the tab's site are on their way (it is not used
+  // where the site is switched off: a small cost that keeps the first marks from waiting for it).
+  let early: Promise<MatchSource> | null = loadMatchSource(started, inputs);
+  early.catch(() => {});
+  const matchSource = () => {
+    const source = early ?? loadMatchSource(started, inputs);
+    early = null;
+    return source;
+  };
   const isTop = window === window.top;
   const [site, settings] = await Promise.all([tabSite(isTop), getSettings()]);
   if (ctx.isInvalid) return;
@@ -57,7 +81,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
     site,
     isTop,
     settings,
-    loadMatchSource: () => loadMatchSource(started),
+    loadMatchSource: matchSource,
     onStop: () => card?.end(),
   });
   card = new CardSession(ctx, marks);
@@ -71,6 +95,7 @@ export async function runContentScript(ctx: ContentScriptContext): Promise<void>
   listenForPageRequests(ctx, (request) => answerPageRequest(request, marks, session));
   listenForIndexChanges(ctx, () => {
     started = performance.now();
+    early = null;
     session.forgetDetails();
     void marks.reload();
   });

@@ -1,30 +1,73 @@
 /**
- * Where the content script's matcher comes from: the background's ready automaton (built at build time
- * for the bundled index, in the background for any other), decoded here — never compiled on the page.
- * Kept in one place so the way the matcher arrives can change without touching the rest of the script.
+ * Where the content script's matcher comes from — never compiled on the page:
+ *
+ * - the bundled index's automaton is part of the content script itself (made at build time), so it is
+ *   decoded at once, while the settings are still on their way from browser storage;
+ * - when the reader has own sources, the background stores the merged index's automaton
+ *   (lib/match/stored.ts) before it tells the frames the index changed, and each frame reads it from
+ *   storage — no message, so no waking of a sleeping service worker on every page load;
+ * - stored data made with another bundle (just after an update) or too big to store: asked of the
+ *   background.
  */
+import { readyMatchFrom, type ReadyMatch } from '../match/payload';
 import type { Matcher } from '../match/matcher';
-import { matcherFromPayload } from '../match/payload';
-import { sendToBackground } from '../messages';
+import { isStoredMatch } from '../match/stored';
+
+export interface MatchSourceInputs {
+  /** The bundled index's payload text, as the content script carries it. */
+  bundledText: string;
+  /** The `OWN_MATCH_KEY` item (undefined when there is none). */
+  readStored(): Promise<unknown>;
+  /** The current payload text from the background. */
+  ask(): Promise<string>;
+}
 
 export interface MatchSource {
   matcher: Matcher;
   /** Entity id → name, for the popup's list and for muted entries. */
-  names: ReadonlyMap<string, string>;
+  nameOf(entityId: string): string;
   /** Entities too common to mark by default. */
   common: ReadonlySet<string>;
-  /** From the content script's start to a ready matcher, transport included (for the benchmark). */
+  /** From `started` to the moment the matcher used was ready, transport included (for the benchmark). */
   setupMs: number;
+  /** `started`: the content script's start, or the index change that reloaded the matcher. */
+  started: number;
 }
 
-export async function loadMatchSource(started: number): Promise<MatchSource> {
-  const payload = await sendToBackground({ type: 'get-match-data' });
-  if (!payload) throw new Error('the background sent no match data');
-  const matcher = matcherFromPayload(payload);
-  return {
-    matcher,
-    names: new Map(payload.entities),
-    common: new Set(payload.common),
-    setupMs: performance.now() - started,
-  };
+interface Timed {
+  ready: ReadyMatch;
+  at: number;
+}
+
+const timed = (text: Promise<string> | string): Promise<Timed> =>
+  Promise.resolve(text)
+    .then(readyMatchFrom)
+    .then((ready) => ({ ready, at: performance.now() }));
+
+/** The bundled data is decoded once per frame, however often the index changes. */
+const bundledCache = new WeakMap<MatchSourceInputs, Promise<Timed>>();
+
+export async function loadMatchSource(
+  started: number,
+  inputs: MatchSourceInputs,
+): Promise<MatchSource> {
+  let bundled = bundledCache.get(inputs);
+  if (!bundled) {
+    bundled = timed(inputs.bundledText);
+    bundledCache.set(inputs, bundled);
+    // Forgotten when it fails, so the next start tries again.
+    bundled.catch(() => bundledCache.delete(inputs));
+  }
+  // Both at once: the decoding happens while storage answers.
+  const [stored, own] = await Promise.all([
+    inputs.readStored().catch(() => undefined),
+    bundled.catch(() => null),
+  ]);
+  let used: Timed;
+  if (!isStoredMatch(stored)) used = await bundled;
+  else if (stored.text !== null && own !== null && stored.bundle === own.ready.bundle)
+    used = await timed(stored.text);
+  else used = await timed(inputs.ask());
+  const { matcher, nameOf, common } = used.ready;
+  return { matcher, nameOf, common, setupMs: Math.max(0, used.at - started), started };
 }

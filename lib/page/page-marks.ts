@@ -58,7 +58,7 @@ export class PageMarks {
   }
 
   entityName(entityId: string): string {
-    return this.source?.names.get(entityId) ?? entityId;
+    return this.source?.nameOf(entityId) ?? entityId;
   }
 
   /** Starts marking if switched on; a failed start is recorded in `error` and retried on the next call. */
@@ -86,6 +86,7 @@ export class PageMarks {
     this.annotator = new PageAnnotator(document, {
       matcher: source.matcher,
       setupMs: source.setupMs,
+      startMs: performance.now() - source.started,
       isMarked: this.markFilter(this.settings),
       firstOnly: !this.settings.markEveryMention,
       painter: this.painter,

@@ -12,6 +12,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { englishFrom, type English } from '../extract/english';
 import { loadIndex } from '../index/load';
+import { toMatchPayload } from '../match/payload';
+import { isStoredMatch, OWN_MATCH_KEY, type StoredMatch } from '../match/stored';
 import type { SourceIndex } from '../index/schema';
 import type { BackgroundRequest, ContentRequest } from '../messages';
 import { siteKey } from '../settings';
@@ -35,7 +37,6 @@ const CACHE_WRITE_DELAY_MS = 3000;
 let bundle: Promise<SeedBundle> | null = null;
 let english: Promise<English> | null = null;
 let current: Promise<SourceIndex> | null = null;
-const listeners = new Set<() => void>();
 
 const asset = (path: string) =>
   fetch(browser.runtime.getURL(path as '/index.json')).then((r) => {
@@ -92,15 +93,54 @@ export async function hasOwnSources(): Promise<boolean> {
   return (await listSources()).length > 0;
 }
 
-/** Called when the merged index changes (the background drops its match data). */
-export function onIndexChanged(listener: () => void): void {
-  listeners.add(listener);
+/**
+ * Stores the match data of the index with own sources for content scripts (lib/match/stored.ts), or
+ * removes it when there are none. Where it cannot be stored (too big for storage.local), a marker
+ * tells content scripts to ask the background instead.
+ */
+async function storeOwnMatch(index: SourceIndex | null): Promise<void> {
+  const area = browser.storage.local;
+  if (!index) return area.remove(OWN_MATCH_KEY);
+  const bundle = (await loadBundle()).buildId;
+  const text = JSON.stringify(await toMatchPayload(index, bundle));
+  const stored: StoredMatch = { bundle, text };
+  await area
+    .set({ [OWN_MATCH_KEY]: stored })
+    .catch(() => area.set({ [OWN_MATCH_KEY]: { ...stored, text: null } }));
+}
+
+/** After an update or a restart: stored match data that is missing or from another bundle is made again. */
+export async function refreshOwnMatch(): Promise<void> {
+  const [sources, items] = await Promise.all([
+    listSources(),
+    browser.storage.local.get(OWN_MATCH_KEY),
+  ]);
+  const stored: unknown = items[OWN_MATCH_KEY];
+  if (sources.length === 0) {
+    if (stored !== undefined) await storeOwnMatch(null);
+    return;
+  }
+  if (isStoredMatch(stored) && stored.bundle === (await loadBundle()).buildId) return;
+  await storeOwnMatch(await currentIndex());
+}
+
+/** The current match data's JSON text: the stored own-sources data, else made from the current index. */
+export async function ownMatchText(): Promise<string> {
+  const stored: unknown = (await browser.storage.local.get(OWN_MATCH_KEY))[OWN_MATCH_KEY];
+  if (
+    isStoredMatch(stored) &&
+    stored.text !== null &&
+    stored.bundle === (await loadBundle()).buildId
+  )
+    return stored.text;
+  return JSON.stringify(await toMatchPayload(await currentIndex(), (await loadBundle()).buildId));
 }
 
 /** Makes `index` current for these sources, tells every tab and extension page, then caches it. */
 async function setCurrent(index: SourceIndex, sources: readonly UserSource[]): Promise<void> {
   current = Promise.resolve(index);
-  for (const l of listeners) l();
+  // Before the frames hear of the change: they read the new data from storage.
+  await storeOwnMatch(sources.length > 0 ? index : null).catch(() => {});
   const message: ContentRequest = { type: 'index-changed' };
   const tabs = await browser.tabs.query({});
   // Every frame of every tab: each frame's content script has its own matcher.

@@ -5,7 +5,7 @@
  */
 import { compileMatcher } from '../../lib/match/compile';
 import type { Matcher, MatchAlias } from '../../lib/match/matcher';
-import { matcherFromPayload, type MatchPayload } from '../../lib/match/payload';
+import { readyMatchFrom } from '../../lib/match/payload';
 import { SubtreeScan } from '../../lib/page/scanner';
 import { createPainter } from '../../lib/page/highlights';
 
@@ -51,10 +51,10 @@ const api = {
     matcher = compileMatcher(aliases);
     return performance.now() - t0;
   },
-  /** Decoding a payload, as the content script does (the payload arrives as a parsed message). */
-  decode(payload: MatchPayload): number {
+  /** Decoding a payload's JSON text, as the content script does (the first time in this page: cold). */
+  async decode(text: string): Promise<number> {
     const t0 = performance.now();
-    matcher = matcherFromPayload(payload);
+    matcher = (await readyMatchFrom(text)).matcher;
     return performance.now() - t0;
   },
   /** (b) Our scan + match + highlight of the whole body (highlights cleared after each run). */

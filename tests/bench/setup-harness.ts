@@ -1,13 +1,17 @@
 /**
  * A minimal extension for timing page setup with any payload (the real extension ships only the bundled
- * index's): its service worker answers `get-match-data` with whatever payload the bench gave it, and its
- * content script does what the real one does before it can scan — read its settings, ask for the payload,
- * decode it — timing that from its first statement. bench.ts bundles this file twice (ROLE = 'background'
- * or 'content') into a temporary extension directory.
+ * index's): its content script runs the content script's own `loadMatchSource` (lib/page/match-source.ts)
+ * with the shipped payload as the carried one (BUNDLED, set by bench.ts), next to a settings read, from
+ * its first statement. What it is given to time is stored by the worker as the reader's own-source data
+ * would be (lib/match/stored.ts), so a big payload travels exactly as it does in the extension: read from
+ * storage.local and decoded. bench.ts bundles this file twice (ROLE = 'background' or 'content') into a
+ * temporary extension directory.
  */
-import { matcherFromPayload, type MatchPayload } from '../../lib/match/payload';
+import { loadMatchSource } from '../../lib/page/match-source';
+import { OWN_MATCH_KEY, type StoredMatch } from '../../lib/match/stored';
 
 declare const ROLE: 'background' | 'content';
+declare const BUNDLED: string;
 declare const chrome: {
   runtime: {
     sendMessage(message: unknown): Promise<unknown>;
@@ -17,33 +21,42 @@ declare const chrome: {
       ): void;
     };
   };
-  storage: { local: { get(keys: null): Promise<unknown> } };
+  storage: {
+    local: {
+      get(keys: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
 };
 
 if (ROLE === 'background') {
-  let payload: MatchPayload | null = null;
-  (globalThis as unknown as { setPayload(json: string): void }).setPayload = (json) => {
-    payload = JSON.parse(json) as MatchPayload;
+  /** `json` null: the shipped index alone (nothing stored); else stored as own-source data of this bundle. */
+  (globalThis as unknown as { setPayload(json: string | null): Promise<void> }).setPayload = async (
+    json,
+  ) => {
+    if (json === null) return chrome.storage.local.remove(OWN_MATCH_KEY);
+    const stored: StoredMatch = {
+      bundle: (JSON.parse(BUNDLED) as { bundle: string }).bundle,
+      text: json,
+    };
+    await chrome.storage.local.set({ [OWN_MATCH_KEY]: stored });
   };
-  chrome.runtime.onMessage.addListener((message, _sender, respond) => {
-    if (message?.type === 'get-match-data') respond(payload);
-  });
 } else {
   const started = performance.now();
   void (async () => {
-    await chrome.storage.local.get(null);
-    const asked = performance.now();
-    const payload = (await chrome.runtime.sendMessage({ type: 'get-match-data' })) as MatchPayload;
-    const received = performance.now();
-    const matcher = matcherFromPayload(payload);
-    const ready = performance.now();
+    const settings = chrome.storage.local.get(null);
+    const source = await loadMatchSource(started, {
+      bundledText: BUNDLED,
+      readStored: () => chrome.storage.local.get(OWN_MATCH_KEY).then((r) => r[OWN_MATCH_KEY]),
+      ask: () => chrome.runtime.sendMessage({ type: 'get-match-data' }) as Promise<string>,
+    });
+    await settings;
     // The bench's own page: the result is left where the bench reads it.
     document.documentElement.dataset.setup = JSON.stringify({
-      setupMs: ready - started,
-      settingsMs: asked - started,
-      messageMs: received - asked,
-      decodeMs: ready - received,
-      patterns: matcher.patternCount,
+      setupMs: source.setupMs,
+      startMs: performance.now() - started,
+      patterns: source.matcher.patternCount,
     });
   })();
 }

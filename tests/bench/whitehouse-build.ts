@@ -40,7 +40,11 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** Reads, builds, and makes the content scripts' payload from the index. */
-export function buildWhitehouse(): { result: WhitehouseBuild; json: string; payload: string } {
+export async function buildWhitehouse(): Promise<{
+  result: WhitehouseBuild;
+  json: string;
+  payload: string;
+}> {
   const files = markdownFiles(WHITEHOUSE_DIR);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
@@ -70,7 +74,7 @@ export function buildWhitehouse(): { result: WhitehouseBuild; json: string; payl
   const buildMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   const payloadStarted = performance.now();
-  const payload = JSON.stringify(toMatchPayload(index));
+  const payload = JSON.stringify(await toMatchPayload(index, 'whitehouse'));
   const payloadMs = performance.now() - payloadStarted;
   return {
     result: {
@@ -96,7 +100,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   } else {
     // The payload goes to a file when asked: bench.ts loads it into pages to scan the corpus with it.
     const out = process.argv[2];
-    const { result, payload } = buildWhitehouse();
+    const { result, payload } = await buildWhitehouse();
     if (out) writeFileSync(out, payload);
     console.log(JSON.stringify(result));
   }

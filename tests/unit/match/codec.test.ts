@@ -1,13 +1,13 @@
 /**
- * The automaton as pages receive it: compiled once, serialised to JSON, decoded on the page. The decoded
- * matcher must be the compiled one exactly, and damaged data must be refused, never matched with.
+ * The automaton as pages receive it: compiled once, serialised to JSON text, decoded on the page. The
+ * decoded matcher must be the compiled one exactly, and damaged data must be refused, never matched with.
  */
-import { describe, expect, it } from 'vitest';
-import { checksum, decodeAutomaton, encodeAutomaton } from '../../../lib/match/codec';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeAutomaton, encodeAutomaton } from '../../../lib/match/codec';
 import { compileMatcher } from '../../../lib/match/compile';
-import type { MatchAlias, Matcher } from '../../../lib/match/matcher';
-import { matcherFromPayload, toMatchPayload, type MatchPayload } from '../../../lib/match/payload';
-import { CorruptAutomaton } from '../../../lib/match/trie';
+import { Matcher, type MatchAlias } from '../../../lib/match/matcher';
+import { readyMatchFrom, toMatchPayload, type MatchPayload } from '../../../lib/match/payload';
+import { CorruptAutomaton, type Trie } from '../../../lib/match/trie';
 import type { SourceIndex } from '../../../lib/index/schema';
 import { MATCHER_ALIASES } from './aliases';
 
@@ -59,32 +59,37 @@ function firstDifference(a: Matcher, b: Matcher): string | null {
   return null;
 }
 
-function roundTrip(matcher: Matcher): Matcher {
+async function roundTrip(matcher: Matcher): Promise<Matcher> {
   const payload: MatchPayload = {
-    entities: matcher.entityIds.map((id) => [id, id]),
+    bundle: 'test',
+    ids: [...matcher.entityIds],
+    names: JSON.stringify(matcher.entityIds),
     common: [],
-    automaton: encodeAutomaton(matcher),
+    automaton: await encodeAutomaton(matcher),
   };
-  // Through JSON, as an extension message travels.
-  return matcherFromPayload(JSON.parse(JSON.stringify(payload)) as MatchPayload);
+  // As JSON text, the way it is carried, stored and sent.
+  return (await readyMatchFrom(JSON.stringify(payload))).matcher;
 }
 
 const compiled = compileMatcher(ALIASES);
-const decoded = roundTrip(compiled);
+const decoding = roundTrip(compiled);
 
 describe('the serialised automaton', () => {
-  it('decodes to the very arrays the compiler made', () => {
+  it('decodes to the very arrays the compiler made', async () => {
+    const decoded = await decoding;
     expect(firstDifference(decoded, compiled)).toBeNull();
     expect(decoded.trie.nodes).toBeGreaterThan(100);
   });
 
-  it.each(TEXTS)('matches what the compiled matcher matches: %j', (text) => {
+  it.each(TEXTS)('matches what the compiled matcher matches: %j', async (text) => {
+    const decoded = await decoding;
     const found = compiled.findMentions(text);
     expect(found.length).toBeGreaterThan(0);
     expect(decoded.findMentions(text)).toEqual(found);
   });
 
-  it('keeps lower-case and case-sensitive starts (the lower-case prefilter drops none)', () => {
+  it('keeps lower-case and case-sensitive starts (the lower-case prefilter drops none)', async () => {
+    const decoded = await decoding;
     const names = (text: string) =>
       decoded.findMentions(text).map((m) => `${text.slice(m.start, m.end)}→${m.entityId}`);
     expect(names('on eBay, an iPhone')).toEqual(['eBay→ebay', 'iPhone→iphone']);
@@ -98,7 +103,7 @@ describe('the serialised automaton', () => {
     expect(names('在東京都内')).toEqual(['東京都→tokyo']);
   });
 
-  it('round-trips 40,000 aliases and matches exactly', () => {
+  it('round-trips 40,000 aliases and matches exactly', async () => {
     const aliases: MatchAlias[] = [];
     for (let i = 0; i < 40_000; i++)
       aliases.push({
@@ -108,7 +113,7 @@ describe('the serialised automaton', () => {
         requireCapital: i % 5 !== 0,
       });
     const big = compileMatcher(aliases);
-    const back = roundTrip(big);
+    const back = await roundTrip(big);
     expect(firstDifference(back, big)).toBeNull();
     const text =
       'I met Name124 Person27 and name7 person7, Name39998 Person34 and Name0 Person0-Smith.';
@@ -118,46 +123,68 @@ describe('the serialised automaton', () => {
 });
 
 describe('a damaged payload', () => {
-  const good = encodeAutomaton(compiled);
+  let good: Awaited<ReturnType<typeof encodeAutomaton>>;
+  beforeAll(async () => {
+    good = await encodeAutomaton(compiled);
+  });
   const count = compiled.entityIds.length;
-  const refuse = (enc: unknown, reason: RegExp) => {
-    expect(() => decodeAutomaton(enc as typeof good, count)).toThrow(CorruptAutomaton);
-    expect(() => decodeAutomaton(enc as typeof good, count)).toThrow(reason);
+  const refuse = async (enc: unknown, reason: RegExp, entities = count) => {
+    const decoding = decodeAutomaton(enc as typeof good, entities);
+    await expect(decoding).rejects.toThrow(CorruptAutomaton);
+    await expect(decoding).rejects.toThrow(reason);
   };
-  const flip = (s: string, at: number) =>
-    s.slice(0, at) + String.fromCharCode(s.charCodeAt(at) === 0x61 ? 0x62 : 0x61) + s.slice(at + 1);
+  /** The compiled trie with one array changed, encoded again: well-formed gzip, wrong contents. */
+  const tampered = (change: (t: Trie) => void) => {
+    const t = Object.fromEntries(
+      Object.entries(compiled.trie).map(([k, v]) => [k, typeof v === 'number' ? v : v.slice()]),
+    ) as unknown as Trie;
+    change(t);
+    return encodeAutomaton(new Matcher(t, compiled.entityIds));
+  };
 
-  it('is refused when a character changed', () => {
-    refuse({ ...good, labels: flip(good.labels, 10) }, /checksum/);
-    refuse({ ...good, shape: flip(good.shape, 3) }, /checksum/);
-    refuse({ ...good, exact: flip(good.exact, 0) }, /checksum/);
+  it('is refused when a character changed or it was cut short (gzip’s checks)', async () => {
+    const at = good.data.length >> 1;
+    const other = good.data[at] === 'A' ? 'B' : 'A';
+    await refuse(
+      { ...good, data: good.data.slice(0, at) + other + good.data.slice(at + 1) },
+      /damaged/,
+    );
+    await refuse({ ...good, data: good.data.slice(0, -8) }, /damaged/);
+    await refuse({ ...good, data: 'not base64!' }, /damaged/);
   });
 
-  it('is refused when truncated', () => {
-    refuse({ ...good, labels: good.labels.slice(0, -5) }, /corrupt or truncated/);
-    refuse({ ...good, shape: good.shape.slice(0, good.shape.length >> 1) }, /corrupt or truncated/);
-    refuse({ ...good, nodes: good.nodes + 1 }, /corrupt or truncated/);
-    refuse({ ...good, patterns: good.patterns - 1 }, /corrupt or truncated/);
+  it('is refused when the counts do not fit the data', async () => {
+    await refuse({ ...good, nodes: good.nodes + 1 }, /counts do not fit/);
+    await refuse({ ...good, patterns: good.patterns - 1 }, /counts do not fit/);
+    await refuse({ ...good, nodes: -1 }, /bad counts/);
+    await refuse({ ...good, exactChars: 1.5 }, /bad counts/);
   });
 
-  it('is refused when it does not hold together, even with a matching checksum', () => {
-    const resealed = (labels: string) => ({
-      ...good,
-      labels,
-      check: checksum(labels, good.shape, good.exact),
-    });
-    // The same length, other labels: keys out of order or characters the format never writes.
-    refuse(resealed([...good.labels].reverse().join('')), /out of order|bad/);
-    refuse(resealed(good.labels.replace(/a/g, '\u0001')), /bad label/);
-    const entities = { ...good, check: good.check };
-    expect(() => decodeAutomaton(entities, 2)).toThrow(/bad pattern/);
+  it('is refused when it does not hold together, even as well-formed gzip', async () => {
+    // The last node cannot have a child (it would be the node after it).
+    await refuse(await tampered((t) => (t.hasChild[t.nodes - 1] = 1)), /bad links/);
+    await refuse(await tampered((t) => (t.patLength[0] = 0)), /bad pattern/);
+    await refuse(await tampered((t) => (t.patFlags[0] = 99)), /bad pattern/);
+    const shared = compiled.trie.patNext.findIndex((n) => n !== 0);
+    await refuse(await tampered((t) => (t.patNext[shared] = shared)), /bad pattern/);
+    // An entity the payload does not list.
+    await refuse(good, /bad pattern/, 2);
   });
 
-  it('is refused when it is not an automaton or another format', () => {
-    refuse(null, /not an encoded automaton/);
-    refuse({ ...good, labels: 5 }, /not an encoded automaton/);
-    refuse({ ...good, format: 99 }, /format 99/);
-    expect(() => matcherFromPayload({} as MatchPayload)).toThrow(CorruptAutomaton);
+  it('is never written with a link back or off the arrays (pages do not check every node)', async () => {
+    const sibling = compiled.trie.nextSibling.findLastIndex((n) => n !== 0);
+    await expect(tampered((t) => (t.nextSibling[sibling] = sibling))).rejects.toThrow(/bad link/);
+    await expect(tampered((t) => (t.nextSibling[sibling] = t.nodes))).rejects.toThrow(/bad link/);
+    await expect(tampered((t) => (t.output[1] = t.patterns + 1))).rejects.toThrow(/bad link/);
+  });
+
+  it('is refused when it is not an automaton or another format', async () => {
+    await refuse(null, /not an encoded automaton/);
+    await refuse({ ...good, data: 5 }, /not an encoded automaton/);
+    await refuse({ ...good, format: 1 }, /format 1/);
+    await expect(readyMatchFrom('{')).rejects.toThrow(CorruptAutomaton);
+    await expect(readyMatchFrom('{}')).rejects.toThrow(/no entity list/);
+    await expect(readyMatchFrom('null')).rejects.toThrow(/no entity list/);
   });
 });
 
@@ -184,18 +211,25 @@ describe('toMatchPayload', () => {
     ],
   } as unknown as SourceIndex;
 
-  it('carries names, the too-common set and a ready matcher that survives JSON', () => {
-    const payload = JSON.parse(JSON.stringify(toMatchPayload(index))) as MatchPayload;
-    expect(payload.entities).toEqual([
-      ['bukele', 'Nayib Bukele'],
-      ['sv', 'El Salvador'],
-      ['nameless', 'Nameless'],
-    ]);
-    expect(payload.common).toEqual(['bukele']);
-    const m = matcherFromPayload(payload);
-    expect(m.findMentions('Bukele flew to El Salvador.').map((x) => x.entityId)).toEqual([
-      'bukele',
-      'sv',
-    ]);
+  it('carries the bundle, ids, names, the too-common set and a ready matcher, as JSON text', async () => {
+    const payload = await toMatchPayload(index, 'build-1');
+    expect(payload.bundle).toBe('build-1');
+    expect(payload.ids).toEqual(['bukele', 'sv', 'nameless']);
+    expect(payload.common).toEqual([0]);
+    const ready = await readyMatchFrom(JSON.stringify(payload));
+    expect(ready.bundle).toBe('build-1');
+    expect([...ready.common]).toEqual(['bukele']);
+    expect(ready.nameOf('sv')).toBe('El Salvador');
+    expect(ready.nameOf('unknown-id')).toBe('unknown-id');
+    expect(
+      ready.matcher.findMentions('Bukele flew to El Salvador.').map((x) => x.entityId),
+    ).toEqual(['bukele', 'sv']);
+  });
+
+  it('a name list that does not parse costs the names only', async () => {
+    const payload = { ...(await toMatchPayload(index, 'b')), names: '[oops' };
+    const ready = await readyMatchFrom(JSON.stringify(payload));
+    expect(ready.nameOf('sv')).toBe('sv');
+    expect(ready.matcher.findMentions('El Salvador').map((x) => x.entityId)).toEqual(['sv']);
   });
 });

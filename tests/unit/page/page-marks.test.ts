@@ -13,9 +13,10 @@ const source = (): MatchSource => {
   ]);
   return {
     matcher,
-    names: new Map([['nayib-bukele', 'Nayib Bukele']]),
+    nameOf: (id) => (id === 'nayib-bukele' ? 'Nayib Bukele' : id),
     common: new Set(),
     setupMs: 0,
+    started: 0,
   };
 };
 

@@ -1,0 +1,22 @@
+/**
+ * The match data of an index with the reader's own sources, as the background stores it in
+ * storage.local for every frame to read (lib/page/match-source.ts); absent when there are none.
+ */
+export const OWN_MATCH_KEY = 'ownMatchData';
+
+export interface StoredMatch {
+  /** The bundled index the data was made with: data from another bundle (before an update) is stale. */
+  bundle: string;
+  /** The payload's JSON text (payload.ts), or null when it was too big to store: ask the background. */
+  text: string | null;
+}
+
+export function isStoredMatch(v: unknown): v is StoredMatch {
+  const s = v as StoredMatch;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.bundle === 'string' &&
+    (s.text === null || typeof s.text === 'string')
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Which match data a frame uses: the bundled data it carries, the reader's own-source data from storage,
+ * or — when the stored data is stale or was too big to store — the background's.
+ */
+import { describe, expect, it } from 'vitest';
+import { toMatchPayload } from '../../../lib/match/payload';
+import type { StoredMatch } from '../../../lib/match/stored';
+import type { SourceIndex } from '../../../lib/index/schema';
+import { loadMatchSource, type MatchSourceInputs } from '../../../lib/page/match-source';
+
+const indexOf = (id: string, name: string) =>
+  ({
+    articles: [{ id: 'a1' }],
+    entities: [
+      {
+        id,
+        name,
+        aliases: [{ text: name, caseSensitive: false, requireCapital: true }],
+        mentions: [{ articleId: 'a1' }],
+      },
+    ],
+  }) as unknown as SourceIndex;
+
+const bundledText = JSON.stringify(await toMatchPayload(indexOf('bukele', 'Nayib Bukele'), 'b1'));
+const ownText = JSON.stringify(await toMatchPayload(indexOf('own', 'Own Person'), 'b1'));
+const askedText = JSON.stringify(await toMatchPayload(indexOf('asked', 'Asked Person'), 'b2'));
+
+function inputs(stored: StoredMatch | undefined | 'broken') {
+  const calls = { asked: 0 };
+  const input: MatchSourceInputs = {
+    bundledText,
+    readStored: async () => (stored === 'broken' ? { bundle: 5 } : stored),
+    ask: async () => {
+      calls.asked++;
+      return askedText;
+    },
+  };
+  return { input, calls };
+}
+
+const found = async (input: MatchSourceInputs) =>
+  (await loadMatchSource(performance.now(), input)).matcher
+    .findMentions('Nayib Bukele met Own Person and Asked Person.')
+    .map((m) => m.entityId);
+
+describe('loadMatchSource', () => {
+  it('uses the bundled data when nothing is stored (or what is stored is not match data)', async () => {
+    const { input, calls } = inputs(undefined);
+    expect(await found(input)).toEqual(['bukele']);
+    expect(await found(inputs('broken').input)).toEqual(['bukele']);
+    expect(calls.asked).toBe(0);
+  });
+
+  it('uses the stored own-source data made with the same bundle, without asking', async () => {
+    const { input, calls } = inputs({ bundle: 'b1', text: ownText });
+    expect(await found(input)).toEqual(['own']);
+    const source = await loadMatchSource(performance.now(), input);
+    expect(source.nameOf('own')).toBe('Own Person');
+    expect(source.setupMs).toBeGreaterThanOrEqual(0);
+    expect(calls.asked).toBe(0);
+  });
+
+  it('asks the background when the stored data is from another bundle or was too big to store', async () => {
+    const stale = inputs({ bundle: 'b0', text: ownText });
+    expect(await found(stale.input)).toEqual(['asked']);
+    expect(stale.calls.asked).toBe(1);
+    const tooBig = inputs({ bundle: 'b1', text: null });
+    expect(await found(tooBig.input)).toEqual(['asked']);
+    expect(tooBig.calls.asked).toBe(1);
+  });
+
+  it('refuses damaged data instead of matching with it', async () => {
+    const { input } = inputs({ bundle: 'b1', text: ownText.replace('"data":"', '"data":"xx') });
+    await expect(loadMatchSource(0, input)).rejects.toThrow(/corrupt/);
+  });
+});
