@@ -139,10 +139,22 @@ export async function setSetting<K extends SettingKey>(key: K, value: Settings[K
   await (items[key] as { setValue(v: Settings[K]): Promise<void> }).setValue(value);
 }
 
+/**
+ * All settings in one storage read (every content script starts with it, while the page loads: one
+ * request to the browser rather than one per setting). A value that is invalid, or a read that fails,
+ * gives the default.
+ */
 export async function getSettings(): Promise<Settings> {
   const keys = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
-  const values = await Promise.all(keys.map((k) => getSetting(k)));
-  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as unknown as Settings;
+  let values: unknown[];
+  try {
+    values = (await storage.getItems(keys.map((k) => items[k]))).map((r) => r.value as unknown);
+  } catch {
+    values = [];
+  }
+  return Object.fromEntries(
+    keys.map((k, i) => [k, VALIDATORS[k](values[i]) ? values[i] : DEFAULT_SETTINGS[k]]),
+  ) as unknown as Settings;
 }
 
 /**

@@ -74,6 +74,16 @@ describe('settings', () => {
     expect(isSiteEnabled(s, 'news.example.test')).toBe(true);
   });
 
+  it('reads every setting in one storage request (each content script starts with it)', async () => {
+    await setSetting('highlightStyle', 'background');
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const settings = await getSettings();
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(settings.highlightStyle).toBe('background');
+    expect(settings.enabled).toBe(true);
+  });
+
   it('a watcher gets the latest settings last, even when an older read finishes later', async () => {
     // The first read after a change is held back until the second read has finished.
     const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
