@@ -50,8 +50,15 @@ export function indexAliases(index: SourceIndex): MatchAlias[] {
   );
 }
 
-/** The payload for an index. The background calls it again whenever the index changes. */
-export async function toMatchPayload(index: SourceIndex, bundle: string): Promise<MatchPayload> {
+/**
+ * The payload for an index. The background calls it again whenever the index changes; the build makes
+ * the bundled one uncompressed (see EncodedAutomaton's `compression`).
+ */
+export async function toMatchPayload(
+  index: SourceIndex,
+  bundle: string,
+  compression: EncodedAutomaton['compression'] = 'gzip',
+): Promise<MatchPayload> {
   const half = index.articles.length / 2;
   const ids = index.entities.map((e) => e.id);
   const matcher = compileMatcher(indexAliases(index), ids);
@@ -65,7 +72,7 @@ export async function toMatchPayload(index: SourceIndex, bundle: string): Promis
     ids,
     names: JSON.stringify(index.entities.map((e) => e.name)),
     common,
-    automaton: await encodeAutomaton(matcher),
+    automaton: await encodeAutomaton(matcher, compression),
   };
 }
 
