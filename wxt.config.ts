@@ -26,8 +26,7 @@ function bundledMatchModule(): Plugin {
     async load(id) {
       if (id !== resolved) return null;
       bundledMatch ??= bundledSeeds().then(async ({ index, buildId }) =>
-        // Uncompressed: in the script it needs no integrity check of its own, and decodes at once.
-        JSON.stringify(await toMatchPayload(index, buildId, 'none')),
+        JSON.stringify(await toMatchPayload(index, buildId)),
       );
       return `export default ${JSON.stringify(await bundledMatch)};`;
     },

@@ -29,14 +29,7 @@ export interface EncodedAutomaton {
   exactChars: number;
   /** Root children whose aliases may start lower-case (the lower-case prefilter). */
   lowerStarts: number;
-  /**
-   * 'gzip': for data that travels (storage, messages): small, and gzip's CRC-32 refuses damage; rebuilt
-   * by DecompressionStream, which takes a few turns of the event loop. 'none': for the bundled data the
-   * content script carries in its own code (which nothing can damage apart from the code): three times
-   * bigger, but rebuilt at once, synchronously, by Uint8Array.fromBase64.
-   */
-  compression: 'gzip' | 'none';
-  /** base64 of the (gzipped) arrays. */
+  /** base64 of the gzipped arrays. */
   data: string;
 }
 
@@ -160,10 +153,7 @@ async function through(
 
 // ---- encode (build step, background) ------------------------------------------------------------
 
-export async function encodeAutomaton(
-  matcher: Matcher,
-  compression: EncodedAutomaton['compression'] = 'gzip',
-): Promise<EncodedAutomaton> {
+export async function encodeAutomaton(matcher: Matcher): Promise<EncodedAutomaton> {
   if (!LITTLE_ENDIAN) throw new Error('the automaton format is little-endian');
   const t = matcher.trie;
   const lower: number[] = [];
@@ -195,11 +185,8 @@ export async function encodeAutomaton(
   v.patFlags.set(t.patFlags.subarray(0, t.patterns));
   v.exact.set(t.exact);
   v.lowerStarts.set(lower);
-  const bytes =
-    compression === 'gzip'
-      ? await through(new Uint8Array(buffer), () => new CompressionStream('gzip'))
-      : new Uint8Array(buffer);
-  return { format: AUTOMATON_FORMAT, ...counts, compression, data: toBase64(bytes) };
+  const gzipped = await through(new Uint8Array(buffer), () => new CompressionStream('gzip'));
+  return { format: AUTOMATON_FORMAT, ...counts, data: toBase64(gzipped) };
 }
 
 // ---- decode (every page) ------------------------------------------------------------------------
@@ -208,12 +195,7 @@ const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number
 
 /** Rebuilds the automaton's arrays; rejects with CorruptAutomaton on anything that does not add up. */
 export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number): Promise<Trie> {
-  if (
-    enc === null ||
-    typeof enc !== 'object' ||
-    typeof enc.data !== 'string' ||
-    (enc.compression !== 'gzip' && enc.compression !== 'none')
-  )
+  if (enc === null || typeof enc !== 'object' || typeof enc.data !== 'string')
     throw new CorruptAutomaton('not an encoded automaton');
   if (enc.format !== AUTOMATON_FORMAT)
     throw new CorruptAutomaton(
@@ -232,10 +214,7 @@ export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number
   if (!LITTLE_ENDIAN) throw new CorruptAutomaton('this platform is big-endian');
   let bytes: Uint8Array;
   try {
-    bytes =
-      enc.compression === 'gzip'
-        ? await through(fromBase64(enc.data), () => new DecompressionStream('gzip'))
-        : fromBase64(enc.data);
+    bytes = await through(fromBase64(enc.data), () => new DecompressionStream('gzip'));
   } catch {
     throw new CorruptAutomaton('damaged data');
   }

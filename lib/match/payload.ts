@@ -50,15 +50,8 @@ export function indexAliases(index: SourceIndex): MatchAlias[] {
   );
 }
 
-/**
- * The payload for an index. The background calls it again whenever the index changes; the build makes
- * the bundled one uncompressed (see EncodedAutomaton's `compression`).
- */
-export async function toMatchPayload(
-  index: SourceIndex,
-  bundle: string,
-  compression: EncodedAutomaton['compression'] = 'gzip',
-): Promise<MatchPayload> {
+/** The payload for an index. The background calls it again whenever the index changes. */
+export async function toMatchPayload(index: SourceIndex, bundle: string): Promise<MatchPayload> {
   const half = index.articles.length / 2;
   const ids = index.entities.map((e) => e.id);
   const matcher = compileMatcher(indexAliases(index), ids);
@@ -72,7 +65,7 @@ export async function toMatchPayload(
     ids,
     names: JSON.stringify(index.entities.map((e) => e.name)),
     common,
-    automaton: await encodeAutomaton(matcher, compression),
+    automaton: await encodeAutomaton(matcher),
   };
 }
 
