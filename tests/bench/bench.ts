@@ -294,15 +294,10 @@ const scaleRows: Array<{
 }> = [];
 const compileTimes: number[] = [];
 const decodeTimes: number[] = [];
-for (const file of skipScale ? [] : pages) {
-  const page = await openPage(file);
-  process.stderr.write(`  scale ${file}: compiling…\n`);
-  compileTimes.push(await call(page, 'compile', bigAliases));
-  // The matcher the page scans with is the decoded one, as in the extension.
-  decodeTimes.push(await call(page, 'decode', bigPayloadJson));
-  process.stderr.write(
-    `  scale ${file}: compiled in ${fmt(compileTimes.at(-1)!, 1)} ms, decoded in ${fmt(decodeTimes.at(-1)!, 1)} ms\n`,
-  );
+/** Bare read against our scan on an open page whose matcher is set: medians after one warm-up. */
+async function scanAgainstBare(
+  page: Page,
+): Promise<{ bareMs: number; scanMs: number; mentions: number }> {
   const bare: number[] = [];
   const ours: number[] = [];
   let mentions = 0;
@@ -315,14 +310,20 @@ for (const file of skipScale ? [] : pages) {
       ours.push(b.ms);
     }
   }
+  return { bareMs: median(bare), scanMs: median(ours), mentions };
+}
+for (const file of skipScale ? [] : pages) {
+  const page = await openPage(file);
+  process.stderr.write(`  scale ${file}: compiling…\n`);
+  compileTimes.push(await call(page, 'compile', bigAliases));
+  // The matcher the page scans with is the decoded one, as in the extension.
+  decodeTimes.push(await call(page, 'decode', bigPayloadJson));
+  process.stderr.write(
+    `  scale ${file}: compiled in ${fmt(compileTimes.at(-1)!, 1)} ms, decoded in ${fmt(decodeTimes.at(-1)!, 1)} ms\n`,
+  );
+  const { bareMs, scanMs, mentions } = await scanAgainstBare(page);
   await page.close();
-  scaleRows.push({
-    page: file,
-    bareMs: median(bare),
-    scanMs: median(ours),
-    ratio: median(ours) / median(bare),
-    mentions,
-  });
+  scaleRows.push({ page: file, bareMs, scanMs, ratio: scanMs / bareMs, mentions });
 }
 // The White House index: every page built in a child process of its own (so its peak memory is the
 // build's alone), then its matcher used on the corpus pages like the scale run's.
@@ -359,20 +360,9 @@ if (process.env.BENCH_SKIP_WHITEHOUSE === '1') {
   for (const file of pages) {
     const page = await openPage(file);
     decodes.push(await call(page, 'decode', whitehousePayloadJson));
-    const bare: number[] = [];
-    const ours: number[] = [];
-    let mentions = 0;
-    for (let i = 0; i < 1 + REPS; i++) {
-      const a = await call(page, 'bare', SCALE_INNER);
-      const b = await call(page, 'ours', SCALE_INNER);
-      mentions = b.mentions;
-      if (i >= 1) {
-        bare.push(a.ms);
-        ours.push(b.ms);
-      }
-    }
+    const { bareMs, scanMs, mentions } = await scanAgainstBare(page);
     await page.close();
-    whitehouseRows.push({ page: file, ratio: median(ours) / median(bare), mentions });
+    whitehouseRows.push({ page: file, ratio: scanMs / bareMs, mentions });
   }
   whitehouse = {
     ...built,
