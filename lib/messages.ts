@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, Attribution, Entity, Mention } from './index/schema';
 import type { SourceIndex } from './index/schema';
+import type { ScanStats } from './page/annotator';
 import type { UserSource } from './user-sources/merge';
 import type {
   AddResponse,
@@ -250,14 +251,5 @@ export interface PageMentionsResponse {
   /** Set when marking could not start (the index could not be loaded); asking again retries. */
   error?: string;
   /** What scanning this page has cost so far (diagnostics for tests and the benchmark). */
-  stats?: {
-    textNodes: number;
-    textChars: number;
-    scanMs: number;
-    slices: number;
-    /** From the content script's start to a ready matcher, transport included. */
-    setupMs: number;
-    /** From the content script's start to the start of the scan (the settings read included). */
-    startMs: number;
-  };
+  stats?: ScanStats;
 }

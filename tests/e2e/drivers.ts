@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import puppeteer, { type Page as PPage } from 'puppeteer-core';
 import type { browser as ExtensionBrowser } from 'wxt/browser';
 import type { PageMentionsResponse as PageMentions } from '../../lib/messages';
-import { CARD_HOST, ROOT, inCard, launch, textPointInPage } from './harness';
+import { CARD_HOST, ROOT, inCard, launch, textPointInPage, untilSettled } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 /** The extension's API where `inExtension` runs it: `chrome` in Chromium's worker, `browser` in Firefox. */
@@ -320,26 +320,16 @@ export function setStorage(session: Session, values: Record<string, unknown>): P
 }
 
 /** Waits until the content script has answered and finished scanning. */
-export async function settledMentions(
+export function settledMentions(
   session: Session,
   url: string,
   timeoutMs = 20_000,
 ): Promise<PageMentions> {
-  const started = Date.now();
-  let last: unknown;
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const r = await sendToTab<PageMentions | undefined>(session, url, {
-        type: 'get-page-mentions',
-      });
-      if (r && !r.pending) return r;
-      last = r;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error(`content script did not settle on ${url}: ${String(last)}`);
+  return untilSettled(
+    () => sendToTab<PageMentions | undefined>(session, url, { type: 'get-page-mentions' }),
+    url,
+    timeoutMs,
+  );
 }
 
 /** Center of the n-th occurrence of `text` in the page's text (scrolled into view), for the mouse. */

@@ -136,9 +136,22 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
 export type { PageMentionsResponse as PageMentions } from '../../lib/messages';
 import type { PageMentionsResponse as PageMentions } from '../../lib/messages';
 
-/** Waits until the content script has answered and finished scanning. */
-export async function settledMentions(
-  worker: Worker,
+/** The popup's "On this page" list for tests/e2e/pages/news.html: name=mentions. */
+export const NEWS_PAGE_LIST = [
+  'Washington=2',
+  'Nayib Bukele=2',
+  'El Salvador=1',
+  'Terrorism Confinement Center=2',
+  'Donald J. Trump=1',
+  'Kristi Noem=1',
+  'Security Alliance for Fugitive Enforcement=1',
+  'La Mara Salvatrucha=1',
+  'Tren de Aragua=1',
+] as const;
+
+/** Asks `ask` (get-page-mentions to the tab showing `url`) until the page has finished scanning. */
+export async function untilSettled(
+  ask: () => Promise<PageMentions | undefined>,
   url: string,
   timeoutMs = 20_000,
 ): Promise<PageMentions> {
@@ -146,9 +159,7 @@ export async function settledMentions(
   let last: unknown;
   while (Date.now() - started < timeoutMs) {
     try {
-      const r = await sendToTab<PageMentions | undefined>(worker, url, {
-        type: 'get-page-mentions',
-      });
+      const r = await ask();
       if (r && !r.pending) return r;
       last = r;
     } catch (err) {
@@ -157,6 +168,19 @@ export async function settledMentions(
     await new Promise((ok) => setTimeout(ok, 100));
   }
   throw new Error(`content script did not settle on ${url}: ${String(last)}`);
+}
+
+/** Waits until the content script has answered and finished scanning. */
+export function settledMentions(
+  worker: Worker,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<PageMentions> {
+  return untilSettled(
+    () => sendToTab<PageMentions | undefined>(worker, url, { type: 'get-page-mentions' }),
+    url,
+    timeoutMs,
+  );
 }
 
 export async function setStorage(worker: Worker, values: Record<string, unknown>): Promise<void> {
