@@ -26,7 +26,8 @@ function bundledMatchModule(): Plugin {
     async load(id) {
       if (id !== resolved) return null;
       bundledMatch ??= bundledSeeds().then(async ({ index, buildId }) =>
-        JSON.stringify(await toMatchPayload(index, buildId)),
+        // Uncompressed: in the script it needs no integrity check of its own, and decodes at once.
+        JSON.stringify(await toMatchPayload(index, buildId, 'none')),
       );
       return `export default ${JSON.stringify(await bundledMatch)};`;
     },

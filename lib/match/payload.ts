@@ -14,8 +14,11 @@ import { CorruptAutomaton } from './trie';
 export interface MatchPayload {
   /** The bundled index this was made with (its build id): own-source data from an older bundle is stale. */
   bundle: string;
-  /** Entity ids; the automaton's patterns point at them by position. */
-  ids: string[];
+  /**
+   * Entity ids, one per line (ids are slugs: never a line break); the automaton's patterns point at them
+   * by position. One string, split natively: a list would be checked item by item on every page.
+   */
+  ids: string;
   /**
    * The entities' names, in the same order, as JSON text: parsed only when a name is asked for (the
    * popup's list), because most pages never ask and a big index has megabytes of them.
@@ -50,8 +53,15 @@ export function indexAliases(index: SourceIndex): MatchAlias[] {
   );
 }
 
-/** The payload for an index. The background calls it again whenever the index changes. */
-export async function toMatchPayload(index: SourceIndex, bundle: string): Promise<MatchPayload> {
+/**
+ * The payload for an index. The background calls it again whenever the index changes; the build makes
+ * the bundled one uncompressed (see EncodedAutomaton's `compression`).
+ */
+export async function toMatchPayload(
+  index: SourceIndex,
+  bundle: string,
+  compression: EncodedAutomaton['compression'] = 'gzip',
+): Promise<MatchPayload> {
   const half = index.articles.length / 2;
   const ids = index.entities.map((e) => e.id);
   const matcher = compileMatcher(indexAliases(index), ids);
@@ -62,10 +72,10 @@ export async function toMatchPayload(index: SourceIndex, bundle: string): Promis
   });
   return {
     bundle,
-    ids,
+    ids: ids.join('\n'),
     names: JSON.stringify(index.entities.map((e) => e.name)),
     common,
-    automaton: await encodeAutomaton(matcher),
+    automaton: await encodeAutomaton(matcher, compression),
   };
 }
 
@@ -85,11 +95,11 @@ export async function readyMatchFrom(text: string): Promise<ReadyMatch> {
     typeof payload !== 'object' ||
     typeof payload.bundle !== 'string' ||
     typeof payload.names !== 'string' ||
-    !isStringList(payload.ids) ||
+    typeof payload.ids !== 'string' ||
     !Array.isArray(payload.common)
   )
     throw new CorruptAutomaton('no entity list');
-  const { ids } = payload;
+  const ids = payload.ids === '' ? [] : payload.ids.split('\n');
   const trie = await decodeAutomaton(payload.automaton, ids.length);
   let names: Map<string, string> | null = null;
   return {

@@ -422,6 +422,7 @@ const shippedPayloadJson = JSON.stringify(
     index,
     (JSON.parse(readFileSync(join(EXTENSION_DIR, 'seeds.json'), 'utf8')) as { buildId: string })
       .buildId,
+    'none',
   ),
 );
 for (const role of ['background', 'content'] as const) {
