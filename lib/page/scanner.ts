@@ -4,9 +4,10 @@
  *
  * The walk is a native TreeWalker over text nodes only — the same walk as the cheapest possible read of
  * a page's text. Whether a text node may be read, and which block it belongs to, is decided from its
- * parent element and memoised per element, so each element is examined once however many text nodes it
- * holds: skipped when it or an ancestor is in SKIP_TAGS or matches SKIP_SELECTOR; its block is the
- * nearest BLOCK_TAGS ancestor. Consecutive text nodes of one block are fed to one MatchStream, so
+ * parent element: skipped when it or an ancestor is in SKIP_TAGS or matches SKIP_SELECTOR; its block is
+ * the nearest BLOCK_TAGS ancestor. Per-element work is what a scan costs beyond reading the text, so it
+ * is kept small: the last two parents' answers are reused (text alternates between a block and its inline
+ * children), inline elements are climbed with one tag lookup each, and only blocks are memoised. Consecutive text nodes of one block are fed to one MatchStream, so
  * "Nayib <b>Bukele</b>" matches but two paragraphs never join. Work can be sliced: `run(deadline)` stops
  * when the deadline passes and resumes where it stopped.
  */
@@ -18,7 +19,7 @@ import {
   standsAlone,
   startsWithHyphen,
 } from '../match/neighbours';
-import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
+import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
 
 export interface PageMention {
   entityId: string;
@@ -85,8 +86,12 @@ export class SubtreeScan {
     if (this.done) return true;
     const walker = this.walker;
     let count = 0;
+    // The last two parents and their blocks: text usually alternates between a block and its inline
+    // children ("a <a>b</a> c <b>d</b> e"), so the block's answer is at hand for the next inline child.
     let lastParent: Node | null = null;
     let lastBlock: Node | false | null = null;
+    let otherParent: Node | null = null;
+    let otherBlock: Node | false | null = null;
     let node: Text | null = this.resumeNode ?? (walker ? (walker.nextNode() as Text | null) : null);
     this.resumeNode = null;
     while (node) {
@@ -100,12 +105,25 @@ export class SubtreeScan {
       const parent = node.parentNode;
       // Neighbouring text nodes usually share a parent: skip the memo lookup then.
       if (parent !== lastParent) {
+        const swapParent: Node | null = lastParent;
+        const swapBlock: Node | false | null = lastBlock;
+        if (parent === otherParent) {
+          lastBlock = otherBlock;
+        } else if (parent === null || parent.nodeType !== ELEMENT_NODE) {
+          // Text right under a document fragment or shadow root (no parent element) is its own block.
+          lastBlock = parent;
+        } else {
+          lastBlock = this.blockOfParent(
+            parent as Element,
+            lastParent,
+            lastBlock,
+            otherParent,
+            otherBlock,
+          );
+        }
         lastParent = parent;
-        // Text right under a document fragment or shadow root (no parent element) is its own block.
-        lastBlock =
-          parent === null || parent.nodeType !== ELEMENT_NODE
-            ? parent
-            : this.classify(parent as Element);
+        otherParent = swapParent;
+        otherBlock = swapBlock;
       }
       const block = lastBlock;
       if (block !== SKIPPED) {
@@ -128,6 +146,35 @@ export class SubtreeScan {
     this.endBlock();
     this.done = true;
     return true;
+  }
+
+  /**
+   * The block of a text node's parent element, or SKIPPED. Climbs the inline elements up to the nearest
+   * block or to one of the two last parents (whose answers are at hand); nothing is memoised for inline
+   * elements, so most text nodes cost a tag lookup or two. Only a block's own answer (is it or anything
+   * above it skipped?) is memoised, and the root and above it take the general path.
+   */
+  private blockOfParent(
+    el: Element,
+    knownA: Node | null,
+    blockA: Node | false | null,
+    knownB: Node | null,
+    blockB: Node | false | null,
+  ): Node | false | null {
+    const root = this.root;
+    const hasSkipped = this.skipped.size !== 0;
+    for (let e = el; ;) {
+      if (e === knownA) return blockA;
+      if (e === knownB) return blockB;
+      if (e === root) return this.classify(el);
+      const kind = TAG_KIND.get(e.localName);
+      if (kind === TAG_SKIP || (hasSkipped && this.skipped.has(e))) return SKIPPED;
+      if (kind === TAG_BLOCK) return e === this.currentBlock ? e : this.classify(e);
+      const up = e.parentElement;
+      // Above the top of the page everything is one block (the general path knows the details).
+      if (up === null) return this.classify(el);
+      e = up;
+    }
   }
 
   /**
@@ -159,11 +206,11 @@ export class SubtreeScan {
     for (let i = chain.length - 1; i >= 0; i--) {
       const c = chain[i]!;
       if (result !== SKIPPED) {
-        const name = c.localName;
+        const kind = TAG_KIND.get(c.localName);
         // Elements inside the root were found by the one query; the few at or above it are asked directly.
-        const byAttribute = i < inside ? this.skipped.has(c) : c.matches(SKIP_SELECTOR);
-        if (SKIP_TAGS.has(name) || OWN_TAGS.has(name) || byAttribute) result = SKIPPED;
-        else if (BLOCK_TAGS.has(name)) result = c;
+        if (kind === TAG_SKIP || (i < inside ? this.skipped.has(c) : c.matches(SKIP_SELECTOR)))
+          result = SKIPPED;
+        else if (kind === TAG_BLOCK) result = c;
       }
       this.blockOf.set(c, result);
     }
