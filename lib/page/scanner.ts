@@ -88,9 +88,10 @@ export class SubtreeScan {
     let count = 0;
     // The last two parents and their blocks: text usually alternates between a block and its inline
     // children ("a <a>b</a> c <b>d</b> e"), so the block's answer is at hand for the next inline child.
-    let lastParent: Node | null = null;
+    // `undefined` until known: `null` is a real parent element (text right under a fragment).
+    let lastParent: Node | null | undefined = undefined;
     let lastBlock: Node | false | null = null;
-    let otherParent: Node | null = null;
+    let otherParent: Node | null | undefined = undefined;
     let otherBlock: Node | false | null = null;
     let node: Text | null = this.resumeNode ?? (walker ? (walker.nextNode() as Text | null) : null);
     this.resumeNode = null;
@@ -102,24 +103,18 @@ export class SubtreeScan {
           return false;
         }
       }
-      const parent = node.parentNode;
-      // Neighbouring text nodes usually share a parent: skip the memo lookup then.
+      const parent = node.parentElement;
+      // Neighbouring text nodes usually share a parent: nothing to decide then.
       if (parent !== lastParent) {
-        const swapParent: Node | null = lastParent;
+        const swapParent: Node | null | undefined = lastParent;
         const swapBlock: Node | false | null = lastBlock;
         if (parent === otherParent) {
           lastBlock = otherBlock;
-        } else if (parent === null || parent.nodeType !== ELEMENT_NODE) {
+        } else if (parent === null) {
           // Text right under a document fragment or shadow root (no parent element) is its own block.
-          lastBlock = parent;
+          lastBlock = node.parentNode;
         } else {
-          lastBlock = this.blockOfParent(
-            parent as Element,
-            lastParent,
-            lastBlock,
-            otherParent,
-            otherBlock,
-          );
+          lastBlock = this.blockOfParent(parent, lastParent, lastBlock, otherParent, otherBlock);
         }
         lastParent = parent;
         otherParent = swapParent;
@@ -156,9 +151,9 @@ export class SubtreeScan {
    */
   private blockOfParent(
     el: Element,
-    knownA: Node | null,
+    knownA: Node | null | undefined,
     blockA: Node | false | null,
-    knownB: Node | null,
+    knownB: Node | null | undefined,
     blockB: Node | false | null,
   ): Node | false | null {
     const root = this.root;
@@ -169,7 +164,17 @@ export class SubtreeScan {
       if (e === root) return this.classify(el);
       const kind = TAG_KIND.get(e.localName);
       if (kind === TAG_SKIP || (hasSkipped && this.skipped.has(e))) return SKIPPED;
-      if (kind === TAG_BLOCK) return e === this.currentBlock ? e : this.classify(e);
+      if (kind === TAG_BLOCK) {
+        if (e === this.currentBlock) return e;
+        // A block right inside an element whose answer is at hand needs no memo either.
+        const up = e.parentElement;
+        if (up !== null) {
+          if (up === this.currentBlock) return e;
+          if (up === knownA) return blockA === SKIPPED ? SKIPPED : e;
+          if (up === knownB) return blockB === SKIPPED ? SKIPPED : e;
+        }
+        return this.classify(e);
+      }
       const up = e.parentElement;
       // Above the top of the page everything is one block (the general path knows the details).
       if (up === null) return this.classify(el);

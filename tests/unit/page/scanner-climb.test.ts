@@ -57,6 +57,11 @@ describe('scanner: climbing inline elements', () => {
       'aria-hidden above the block',
       '<div aria-hidden="true"><p>Trump <span><a>Bukele</a></span></p></div>',
     ],
+    [
+      'a skipped parent whose own text came just before',
+      '<div hidden>x <p>Trump</p> y <p>Bukele</p></div>',
+    ],
+    ['a skipped tag whose own text came just before', '<pre>x<div>Trump</div></pre>'],
     ['hidden two blocks up', '<div hidden><ul><li><a><b>Trump</b></a></li></ul></div>'],
     [
       'own UI above a block',
@@ -114,5 +119,23 @@ describe('scanner: climbing inline elements', () => {
     expect(slices).toBeGreaterThan(3);
     expect(render(sliced.mentions)).toEqual(whole);
     expect(whole.length).toBe(50 + 100 + 50);
+  });
+
+  it('joins adjacent text right under a shadow root, also when a slice ends between them', () => {
+    const host = page('<div></div>').firstElementChild!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    // The 127th and 128th text nodes: a slice looks at the clock at every 128th node and stops there.
+    for (let i = 0; i < 126; i++) shadow.append(document.createTextNode(' x'));
+    shadow.append(document.createTextNode(' Nayib '), document.createTextNode('Bukele'));
+    const b = document.createElement('b');
+    b.append(document.createTextNode('Trump'));
+    shadow.append(b);
+    const whole = found(shadow);
+    expect(whole).toEqual(['Nayib Bukele→bukele', 'Trump→trump']);
+    const sliced = new SubtreeScan(shadow, matcher);
+    let slices = 1;
+    while (!sliced.run(-1)) slices++;
+    expect(slices).toBe(2);
+    expect(render(sliced.mentions)).toEqual(whole);
   });
 });
