@@ -138,4 +138,28 @@ describe('scanner: climbing inline elements', () => {
     expect(slices).toBe(2);
     expect(render(sliced.mentions)).toEqual(whole);
   });
+
+  describe('blank text nodes (set aside while no name is under way)', () => {
+    it('a blank in another block still ends the block around it', () => {
+      expect(found(page('<div>Melania Trump</div>'))).toEqual([]);
+      expect(found(page('<div>Melania <p> </p>Trump</div>'))).toEqual(['Trump→trump']);
+      expect(found(page('<div>Melania <p>\n</p><b>Trump</b></div>'))).toEqual(['Trump→trump']);
+    });
+
+    it('a blank of the same block is still read as neighbouring text', () => {
+      // "Trump-" + "style" would be a word; with the blank between them it is not.
+      expect(found(page('<p>a Trump-<b>\n</b>style rally</p>'))).toEqual(['Trump→trump']);
+      expect(found(page('<p>a Trump-style rally</p>'))).toEqual([]);
+    });
+
+    it('blanks between blocks change nothing, skipped or not', () => {
+      expect(
+        found(
+          page(
+            '<ul>\n  <li>Nayib</li>\n  <li>Bukele</li>\n</ul>\n<div hidden>\n</div>\n<p>El\n<b>\n</b>Salvador</p>\n',
+          ),
+        ),
+      ).toEqual(['Bukele→bukele', 'El\n\nSalvador→sv']);
+    });
+  });
 });
