@@ -337,9 +337,15 @@ export class SubtreeScan {
         if (!standsAlone(before, after)) continue;
       }
       const entityId = this.matcher.entityOf(pattern);
-      const [startNode, startOffset] = this.locate(start, false);
-      const [endNode, endOffset] = this.locate(end, true);
-      this.mentions.push({ entityId, startNode, startOffset, endNode, endOffset });
+      const first = this.indexAt(start, false);
+      const last = this.indexAt(end, true);
+      this.mentions.push({
+        entityId,
+        startNode: this.blockNodes[first]!,
+        startOffset: start - this.blockBases[first]!,
+        endNode: this.blockNodes[last]!,
+        endOffset: end - this.blockBases[last]!,
+      });
     }
   }
 
@@ -358,12 +364,6 @@ export class SubtreeScan {
       out += nodes[i]!.data.slice(Math.max(0, from - bases[i]!), to - bases[i]!);
     }
     return out;
-  }
-
-  /** Maps a stream offset back to (text node, offset) within the current block. */
-  private locate(offset: number, isEnd: boolean): [Text, number] {
-    const i = this.indexAt(offset, isEnd);
-    return [this.blockNodes[i]!, offset - this.blockBases[i]!];
   }
 
   /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
