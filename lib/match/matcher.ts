@@ -109,10 +109,15 @@ export class MatchStream {
   private readonly ring = new Uint16Array(RING_MASK + 1);
   private symbols = 0;
   private prevClass = SEPARATOR_CLASS as number;
-  /** Candidates waiting for the longest-match decision: [start, end, pattern] triples. */
-  private candidates: number[] = [];
+  /**
+   * Candidates waiting for the longest-match decision: [start, end, pattern] triples, `candidateLength`
+   * numbers in use. Typed arrays reused for the whole stream: matches allocate nothing.
+   */
+  private candidates = new Float64Array(48);
+  private candidateLength = 0;
   /** Candidates whose right word boundary depends on the next character (all end at the same place). */
-  private pending: number[] = [];
+  private pending = new Float64Array(48);
+  private pendingLength = 0;
 
   constructor(
     matcher: Matcher,
@@ -123,7 +128,20 @@ export class MatchStream {
 
   /** True while a match may still be under way (a walker, or a decision waiting for more text). */
   get busy(): boolean {
-    return this.walkers !== 0 || this.pending.length !== 0 || this.candidates.length !== 0;
+    return this.walkers !== 0 || this.pendingLength !== 0 || this.candidateLength !== 0;
+  }
+
+  /**
+   * Not busy, and the last character was a separator: feeding more separators now changes nothing, and a
+   * block boundary changes nothing either (the scanner passes blank text nodes by on this).
+   */
+  get quiet(): boolean {
+    return (
+      this.walkers === 0 &&
+      this.pendingLength === 0 &&
+      this.candidateLength === 0 &&
+      this.prevClass === SEPARATOR_CLASS
+    );
   }
 
   feed(text: string, base: number): void {
@@ -146,8 +164,8 @@ export class MatchStream {
     let symbols = this.symbols;
     const len = text.length;
     for (let i = 0; i < len; i++) {
-      if (walkers === 0 && this.pending.length === 0) {
-        if (this.candidates.length !== 0) this.flush();
+      if (walkers === 0 && this.pendingLength === 0) {
+        if (this.candidateLength !== 0) this.flush();
         // Fast path: skip to the next character that could start a name — a word start whose folded
         // letter begins some alias (that may start lower-case, if it is). A few typed-array reads a character.
         for (; i < len; i++) {
@@ -170,14 +188,14 @@ export class MatchStream {
       if (cls === 0) cls = charClass(code);
       if (cls === IGNORED) continue;
       const isWord = cls === WORD;
-      if (this.pending.length !== 0) this.settlePending(isWord);
+      if (this.pendingLength !== 0) this.settlePending(isWord);
       if (cls === SEPARATOR_CLASS && prev === SEPARATOR_CLASS) continue;
       const sym = folded[code]!;
       const wordStart = cls === UNSPACED || (isWord && prev !== WORD);
       if (walkers === 0 && !wordStart) {
         // Not a word start and nothing in flight.
         prev = cls;
-        if (this.candidates.length !== 0) this.flush();
+        if (this.candidateLength !== 0) this.flush();
         continue;
       }
       const symIndex = symbols++;
@@ -209,7 +227,7 @@ export class MatchStream {
         }
       }
       prev = cls;
-      if (walkers === 0 && this.pending.length === 0 && this.candidates.length !== 0) this.flush();
+      if (walkers === 0 && this.pendingLength === 0 && this.candidateLength !== 0) this.flush();
     }
     this.walkers = walkers;
     this.prevClass = prev;
@@ -218,10 +236,10 @@ export class MatchStream {
 
   /** Ends a block: pending matches are decided and reported; nothing carries over. */
   boundary(): void {
-    if (this.pending.length !== 0) this.settlePending(false);
+    if (this.pendingLength !== 0) this.settlePending(false);
     this.walkers = 0;
     this.prevClass = SEPARATOR_CLASS;
-    if (this.candidates.length !== 0) this.flush();
+    if (this.candidateLength !== 0) this.flush();
   }
 
   /** Checks the case rules of every pattern sharing this trie node; queues the first that passes. */
@@ -247,23 +265,44 @@ export class MatchStream {
       }
       if ((flags & ENDS_IN_WORD) !== 0) {
         // Decided by the next character: "Trump" must not be the start of "Trumpet".
-        this.pending.push(start, end, p);
+        this.pending = push(this.pending, this.pendingLength, start, end, p);
+        this.pendingLength += 3;
       } else {
-        this.candidates.push(start, end, p);
+        this.candidates = push(this.candidates, this.candidateLength, start, end, p);
+        this.candidateLength += 3;
       }
       return;
     }
   }
 
   private settlePending(nextIsWord: boolean): void {
-    if (!nextIsWord) this.candidates.push(...this.pending);
-    this.pending.length = 0;
+    if (!nextIsWord) {
+      const pending = this.pending;
+      for (let i = 0; i < this.pendingLength; i += 3) {
+        this.candidates = push(
+          this.candidates,
+          this.candidateLength,
+          pending[i]!,
+          pending[i + 1]!,
+          pending[i + 2]!,
+        );
+        this.candidateLength += 3;
+      }
+    }
+    this.pendingLength = 0;
   }
 
   /** Longest match wins; among equals the earliest; no overlaps. */
   private flush(): void {
-    const c = this.candidates;
-    this.candidates = [];
+    const length = this.candidateLength;
+    this.candidateLength = 0;
+    if (length === 3) {
+      // One candidate (the usual case): nothing to choose, nothing to allocate.
+      const c = this.candidates;
+      this.onMatch(c[0]!, c[1]!, c[2]!);
+      return;
+    }
+    const c = this.candidates.slice(0, length);
     const byLength: number[] = [];
     for (let i = 0; i < c.length; i += 3) byLength.push(i);
     // Prefer longer matches: pick greedily by length, then report in text order.
@@ -277,4 +316,23 @@ export class MatchStream {
     chosen.sort((a, b) => c[a]! - c[b]!);
     for (const i of chosen) this.onMatch(c[i]!, c[i + 1]!, c[i + 2]!);
   }
+}
+
+/** Writes a triple at `at`, growing the array when it is full; returns the (possibly new) array. */
+function push(
+  list: Float64Array<ArrayBuffer>,
+  at: number,
+  a: number,
+  b: number,
+  c: number,
+): Float64Array<ArrayBuffer> {
+  if (at + 3 > list.length) {
+    const grown = new Float64Array(list.length * 2);
+    grown.set(list);
+    list = grown;
+  }
+  list[at] = a;
+  list[at + 1] = b;
+  list[at + 2] = c;
+  return list;
 }

@@ -4,9 +4,12 @@
  *
  * The walk is a native TreeWalker over text nodes only — the same walk as the cheapest possible read of
  * a page's text. Whether a text node may be read, and which block it belongs to, is decided from its
- * parent element and memoised per element, so each element is examined once however many text nodes it
- * holds: skipped when it or an ancestor is in SKIP_TAGS or matches SKIP_SELECTOR; its block is the
- * nearest BLOCK_TAGS ancestor. Consecutive text nodes of one block are fed to one MatchStream, so
+ * parent element: skipped when it or an ancestor is in SKIP_TAGS or matches SKIP_SELECTOR; its block is
+ * the nearest BLOCK_TAGS ancestor. Per-element work is what a scan costs beyond reading the text, so it
+ * is kept small: the last two parents' answers are reused (text alternates between a block and its inline
+ * children), inline elements are climbed with one tag lookup each, and only blocks are memoised. Blank
+ * text nodes (70–85 % of a real page's) are set aside unexamined while no name is under way, and only
+ * placed in their blocks when that could matter (see run). Consecutive text nodes of one block are fed to one MatchStream, so
  * "Nayib <b>Bukele</b>" matches but two paragraphs never join. Work can be sliced: `run(deadline)` stops
  * when the deadline passes and resumes where it stopped.
  */
@@ -18,7 +21,7 @@ import {
   standsAlone,
   startsWithHyphen,
 } from '../match/neighbours';
-import { BLOCK_TAGS, OWN_TAGS, SKIP_SELECTOR, SKIP_TAGS } from './skip';
+import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
 
 export interface PageMention {
   entityId: string;
@@ -56,6 +59,11 @@ export class SubtreeScan {
   /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
   private blockMatches: number[] = [];
   private offset = 0;
+  /** Blank text nodes met while the stream was quiet, not yet placed in a block (see run). */
+  /** An element known to be neither skipped nor inside a skipped one (a readable block's parent). */
+  private readableParent: Element | null = null;
+  private readonly blanks: Text[] = [];
+  private blankChars = 0;
   /** A text node whose reading was interrupted by the deadline (long texts are read in pieces). */
   private resumeNode: Text | null = null;
   /** Where to resume inside a long text node. */
@@ -85,35 +93,68 @@ export class SubtreeScan {
     if (this.done) return true;
     const walker = this.walker;
     let count = 0;
-    let lastParent: Node | null = null;
+    // The last two parents and their blocks: text usually alternates between a block and its inline
+    // children ("a <a>b</a> c <b>d</b> e"), so the block's answer is at hand for the next inline child.
+    // `undefined` until known: `null` is a real parent element (text right under a fragment).
+    let lastParent: Node | null | undefined = undefined;
     let lastBlock: Node | false | null = null;
+    let otherParent: Node | null | undefined = undefined;
+    let otherBlock: Node | false | null = null;
     let node: Text | null = this.resumeNode ?? (walker ? (walker.nextNode() as Text | null) : null);
     this.resumeNode = null;
     while (node) {
       if (++count === CLOCK_EVERY) {
         count = 0;
         if (performance.now() > deadline) {
+          this.settleBlanks();
           this.resumeNode = node;
           return false;
         }
       }
-      const parent = node.parentNode;
-      // Neighbouring text nodes usually share a parent: skip the memo lookup then.
+      // Most text nodes of a page are the blanks between tags. While the stream is quiet a blank one
+      // cannot change a match: it is set aside without looking at its parent (see settleBlanks).
+      const data = node.data;
+      if (
+        (data.length === 0 || isSpace(data.charCodeAt(0))) &&
+        (this.blanks.length !== 0 || (this.nodeOffset === 0 && this.stream.quiet)) &&
+        isBlank(data)
+      ) {
+        this.blanks.push(node);
+        this.blankChars += data.length;
+        node = walker ? (walker.nextNode() as Text | null) : null;
+        continue;
+      }
+      const parent = node.parentElement;
+      // Neighbouring text nodes usually share a parent: nothing to decide then.
       if (parent !== lastParent) {
+        const swapParent: Node | null | undefined = lastParent;
+        const swapBlock: Node | false | null = lastBlock;
+        if (parent === otherParent) {
+          lastBlock = otherBlock;
+        } else if (parent === null) {
+          // Text right under a document fragment or shadow root (no parent element) is its own block.
+          lastBlock = node.parentNode;
+        } else {
+          lastBlock = this.blockOfParent(parent, lastParent, lastBlock, otherParent, otherBlock);
+        }
         lastParent = parent;
-        // Text right under a document fragment or shadow root (no parent element) is its own block.
-        lastBlock =
-          parent === null || parent.nodeType !== ELEMENT_NODE
-            ? parent
-            : this.classify(parent as Element);
+        otherParent = swapParent;
+        otherBlock = swapBlock;
       }
       const block = lastBlock;
       if (block !== SKIPPED) {
+        if (this.blanks.length !== 0) {
+          // Blanks before text of another block only ever sat at the edge of a block, where whitespace
+          // changes no decision (neighbours.ts reads runs of whitespace as one): they are dropped. Before
+          // text of the same block they may have been in another block or skipped, which ends or does
+          // not end the block: they are read exactly, as if in place.
+          if (block === this.currentBlock) this.settleBlanks();
+          else this.dropBlanks();
+        }
         if (block !== this.currentBlock) {
           this.endBlock();
           this.currentBlock = block;
         }
-        const data = node.data;
         if (data.length <= PIECE) {
           this.recordTextNode(node, data.length);
           this.stream.feed(data, this.offset);
@@ -125,9 +166,85 @@ export class SubtreeScan {
       }
       node = walker ? (walker.nextNode() as Text | null) : null;
     }
+    this.settleBlanks();
     this.endBlock();
     this.done = true;
     return true;
+  }
+
+  /** Reads the set-aside blank text nodes as the walk would have: block by block, skipped ones left out. */
+  private settleBlanks(): void {
+    const blanks = this.blanks;
+    for (let i = 0; i < blanks.length; i++) {
+      const node = blanks[i]!;
+      const parent = node.parentElement;
+      const block =
+        parent === null
+          ? node.parentNode
+          : this.blockOfParent(parent, undefined, null, undefined, null);
+      if (block === SKIPPED) continue;
+      if (block !== this.currentBlock) {
+        this.endBlock();
+        this.currentBlock = block;
+      }
+      // Not fed: the stream is quiet, so separators change nothing in it.
+      const length = node.data.length;
+      this.recordTextNode(node, length);
+      this.offset += length;
+    }
+    blanks.length = 0;
+    this.blankChars = 0;
+  }
+
+  /** Forgets the set-aside blanks (read, so counted). */
+  private dropBlanks(): void {
+    this.textNodes += this.blanks.length;
+    this.textChars += this.blankChars;
+    this.blanks.length = 0;
+    this.blankChars = 0;
+  }
+
+  /**
+   * The block of a text node's parent element, or SKIPPED. Climbs the inline elements up to the nearest
+   * block or to one of the two last parents (whose answers are at hand); nothing is memoised for inline
+   * elements, so most text nodes cost a tag lookup or two. Only a block's own answer (is it or anything
+   * above it skipped?) is memoised, and the root and above it take the general path.
+   */
+  private blockOfParent(
+    el: Element,
+    knownA: Node | null | undefined,
+    blockA: Node | false | null,
+    knownB: Node | null | undefined,
+    blockB: Node | false | null,
+  ): Node | false | null {
+    const root = this.root;
+    const hasSkipped = this.skipped.size !== 0;
+    for (let e = el; ;) {
+      if (e === knownA) return blockA;
+      if (e === knownB) return blockB;
+      if (e === root) return this.classify(el);
+      const kind = TAG_KIND.get(e.localName);
+      if (kind === TAG_SKIP || (hasSkipped && this.skipped.has(e))) return SKIPPED;
+      if (kind === TAG_BLOCK) {
+        if (e === this.currentBlock) return e;
+        // A block right inside an element whose answer is at hand needs no memo either.
+        const up = e.parentElement;
+        if (up !== null) {
+          // Neighbouring blocks usually share their parent (the items of a list, the paragraphs of an
+          // article): the last readable block's parent is known to be readable.
+          if (up === this.currentBlock || up === this.readableParent) return e;
+          if (up === knownA) return blockA === SKIPPED ? SKIPPED : e;
+          if (up === knownB) return blockB === SKIPPED ? SKIPPED : e;
+        }
+        const block = this.classify(e);
+        if (block !== SKIPPED) this.readableParent = up;
+        return block;
+      }
+      const up = e.parentElement;
+      // Above the top of the page everything is one block (the general path knows the details).
+      if (up === null) return this.classify(el);
+      e = up;
+    }
   }
 
   /**
@@ -159,11 +276,11 @@ export class SubtreeScan {
     for (let i = chain.length - 1; i >= 0; i--) {
       const c = chain[i]!;
       if (result !== SKIPPED) {
-        const name = c.localName;
+        const kind = TAG_KIND.get(c.localName);
         // Elements inside the root were found by the one query; the few at or above it are asked directly.
-        const byAttribute = i < inside ? this.skipped.has(c) : c.matches(SKIP_SELECTOR);
-        if (SKIP_TAGS.has(name) || OWN_TAGS.has(name) || byAttribute) result = SKIPPED;
-        else if (BLOCK_TAGS.has(name)) result = c;
+        if (kind === TAG_SKIP || (i < inside ? this.skipped.has(c) : c.matches(SKIP_SELECTOR)))
+          result = SKIPPED;
+        else if (kind === TAG_BLOCK) result = c;
       }
       this.blockOf.set(c, result);
     }
@@ -220,9 +337,15 @@ export class SubtreeScan {
         if (!standsAlone(before, after)) continue;
       }
       const entityId = this.matcher.entityOf(pattern);
-      const [startNode, startOffset] = this.locate(start, false);
-      const [endNode, endOffset] = this.locate(end, true);
-      this.mentions.push({ entityId, startNode, startOffset, endNode, endOffset });
+      const first = this.indexAt(start, false);
+      const last = this.indexAt(end, true);
+      this.mentions.push({
+        entityId,
+        startNode: this.blockNodes[first]!,
+        startOffset: start - this.blockBases[first]!,
+        endNode: this.blockNodes[last]!,
+        endOffset: end - this.blockBases[last]!,
+      });
     }
   }
 
@@ -243,12 +366,6 @@ export class SubtreeScan {
     return out;
   }
 
-  /** Maps a stream offset back to (text node, offset) within the current block. */
-  private locate(offset: number, isEnd: boolean): [Text, number] {
-    const i = this.indexAt(offset, isEnd);
-    return [this.blockNodes[i]!, offset - this.blockBases[i]!];
-  }
-
   /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
   private indexAt(offset: number, isEnd: boolean): number {
     const bases = this.blockBases;
@@ -261,6 +378,16 @@ export class SubtreeScan {
     }
     return lo;
   }
+}
+
+/** Only spaces, tabs and line breaks (or nothing): the text between tags. The first is checked by the caller. */
+function isBlank(data: string): boolean {
+  for (let i = 1; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return false;
+  return true;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
 /** Scans a subtree in one go (tests, small subtrees). */

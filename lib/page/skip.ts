@@ -95,3 +95,11 @@ export function isInSkippedSubtree(node: Node): boolean {
   }
   return el.closest(SKIP_SELECTOR) !== null;
 }
+
+/** A tag's part in the scan, in one lookup: SKIP_TAGS and OWN_TAGS → TAG_SKIP, BLOCK_TAGS → TAG_BLOCK. */
+export const TAG_SKIP = 1;
+export const TAG_BLOCK = 2;
+export const TAG_KIND: ReadonlyMap<string, number> = new Map([
+  ...[...BLOCK_TAGS].map((tag): [string, number] => [tag, TAG_BLOCK]),
+  ...[...SKIP_TAGS, ...OWN_TAGS].map((tag): [string, number] => [tag, TAG_SKIP]),
+]);

@@ -140,6 +140,32 @@ describe('matcher', () => {
     expect(found).toEqual([]);
   });
 
+  it('keeps every candidate of a long busy stretch (more than its first buffer holds)', () => {
+    // The long alias keeps a walker alive over all 24 words, so all 24 short matches wait for it;
+    // it fails at the last word, and each short one is reported.
+    const words = Array.from({ length: 24 }, (_, i) => `w${i}x`);
+    const aliases: MatchAlias[] = [
+      ...words.map((w) => ({ entityId: w, text: w, caseSensitive: false, requireCapital: false })),
+      {
+        entityId: 'long',
+        text: `${words.join(' ')} never`,
+        caseSensitive: false,
+        requireCapital: false,
+      },
+    ];
+    const m = compileMatcher(aliases);
+    const found: string[] = [];
+    const stream = new MatchStream(m, (_s, _e, p) => found.push(m.entityOf(p)));
+    stream.feed(`${words.join(' ')} ever`, 0);
+    stream.boundary();
+    expect(found).toEqual(words);
+    // The same stream, reused after the boundary, still picks the longest among overlapping candidates.
+    found.length = 0;
+    stream.feed(`${words.join(' ')} never`, 500);
+    stream.boundary();
+    expect(found).toEqual(['long']);
+  });
+
   it('compiles 40,000 aliases and still matches exactly', () => {
     const aliases: MatchAlias[] = [];
     for (let i = 0; i < 40_000; i++) {
