@@ -58,33 +58,28 @@ function byteLength(c: Counts): number {
   );
 }
 
+type ViewKind = typeof Int32Array | typeof Uint16Array | typeof Uint8Array;
+
 /** Views on the bytes, in the layout above. */
 function views(buffer: ArrayBuffer, c: Counts) {
   let at = 0;
-  const take = <T>(
-    make: (b: ArrayBuffer, at: number, n: number) => T,
-    n: number,
-    size: number,
-  ): T => {
-    const view = make(buffer, at, n);
-    at += n * size;
+  const take = <K extends ViewKind>(Kind: K, n: number): InstanceType<K> => {
+    const view = new Kind(buffer, at, n) as InstanceType<K>;
+    at += n * Kind.BYTES_PER_ELEMENT;
     return view;
   };
-  const i32 = (b: ArrayBuffer, o: number, n: number) => new Int32Array(b, o, n);
-  const u16 = (b: ArrayBuffer, o: number, n: number) => new Uint16Array(b, o, n);
-  const u8 = (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n);
   return {
-    nextSibling: take(i32, c.nodes, 4),
-    output: take(i32, c.nodes, 4),
-    patEntity: take(i32, c.patterns, 4),
-    patNext: take(i32, c.patterns, 4),
-    patExact: take(i32, c.patterns, 4),
-    lowerStarts: take(i32, c.lowerStarts, 4),
-    label: take(u16, c.nodes, 2),
-    exact: take(u16, c.exactChars, 2),
-    hasChild: take(u8, c.nodes, 1),
-    patLength: take(u8, c.patterns, 1),
-    patFlags: take(u8, c.patterns, 1),
+    nextSibling: take(Int32Array, c.nodes),
+    output: take(Int32Array, c.nodes),
+    patEntity: take(Int32Array, c.patterns),
+    patNext: take(Int32Array, c.patterns),
+    patExact: take(Int32Array, c.patterns),
+    lowerStarts: take(Int32Array, c.lowerStarts),
+    label: take(Uint16Array, c.nodes),
+    exact: take(Uint16Array, c.exactChars),
+    hasChild: take(Uint8Array, c.nodes),
+    patLength: take(Uint8Array, c.patterns),
+    patFlags: take(Uint8Array, c.patterns),
   };
 }
 

@@ -20,3 +20,13 @@ export function isStoredMatch(v: unknown): v is StoredMatch {
     (s.text === null || typeof s.text === 'string')
   );
 }
+
+/** The stored data if it is match data made with `bundle` and holds its text; else null (ask for it). */
+export function usableStoredMatch(
+  v: unknown,
+  bundle: string,
+): (StoredMatch & { text: string }) | null {
+  return isStoredMatch(v) && v.bundle === bundle && v.text !== null
+    ? (v as StoredMatch & { text: string })
+    : null;
+}

@@ -11,7 +11,7 @@
  */
 import { readyMatchFrom, type ReadyMatch } from '../match/payload';
 import type { Matcher } from '../match/matcher';
-import { isStoredMatch } from '../match/stored';
+import { isStoredMatch, usableStoredMatch } from '../match/stored';
 
 export interface MatchSourceInputs {
   /** The bundled index's payload text, as the content script carries it. */
@@ -65,9 +65,10 @@ export async function loadMatchSource(
   ]);
   let used: Timed;
   if (!isStoredMatch(stored)) used = await bundled;
-  else if (stored.text !== null && own !== null && stored.bundle === own.ready.bundle)
-    used = await timed(stored.text);
-  else used = await timed(inputs.ask());
+  else {
+    const usable = own && usableStoredMatch(stored, own.ready.bundle);
+    used = await timed(usable ? usable.text : inputs.ask());
+  }
   const { matcher, nameOf, common } = used.ready;
   return { matcher, nameOf, common, setupMs: Math.max(0, used.at - started), started };
 }

@@ -13,7 +13,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { englishFrom, type English } from '../extract/english';
 import { loadIndex } from '../index/load';
 import { toMatchPayload } from '../match/payload';
-import { isStoredMatch, OWN_MATCH_KEY, type StoredMatch } from '../match/stored';
+import { isStoredMatch, OWN_MATCH_KEY, usableStoredMatch, type StoredMatch } from '../match/stored';
 import type { SourceIndex } from '../index/schema';
 import type { BackgroundRequest, ContentRequest } from '../messages';
 import { siteKey } from '../settings';
@@ -93,6 +93,9 @@ export async function hasOwnSources(): Promise<boolean> {
   return (await listSources()).length > 0;
 }
 
+const matchText = async (index: SourceIndex, bundle: string) =>
+  JSON.stringify(await toMatchPayload(index, bundle));
+
 /**
  * Stores the match data of the index with own sources for content scripts (lib/match/stored.ts), or
  * removes it when there are none. Where it cannot be stored (too big for storage.local), a marker
@@ -102,8 +105,7 @@ async function storeOwnMatch(index: SourceIndex | null): Promise<void> {
   const area = browser.storage.local;
   if (!index) return area.remove(OWN_MATCH_KEY);
   const bundle = (await loadBundle()).buildId;
-  const text = JSON.stringify(await toMatchPayload(index, bundle));
-  const stored: StoredMatch = { bundle, text };
+  const stored: StoredMatch = { bundle, text: await matchText(index, bundle) };
   await area
     .set({ [OWN_MATCH_KEY]: stored })
     .catch(() => area.set({ [OWN_MATCH_KEY]: { ...stored, text: null } }));
@@ -120,20 +122,18 @@ export async function refreshOwnMatch(): Promise<void> {
     if (stored !== undefined) await storeOwnMatch(null);
     return;
   }
+  // A marker (too big to store) made with this bundle stands: storing again would fail the same way.
   if (isStoredMatch(stored) && stored.bundle === (await loadBundle()).buildId) return;
   await storeOwnMatch(await currentIndex());
 }
 
 /** The current match data's JSON text: the stored own-sources data, else made from the current index. */
 export async function ownMatchText(): Promise<string> {
-  const stored: unknown = (await browser.storage.local.get(OWN_MATCH_KEY))[OWN_MATCH_KEY];
-  if (
-    isStoredMatch(stored) &&
-    stored.text !== null &&
-    stored.bundle === (await loadBundle()).buildId
-  )
-    return stored.text;
-  return JSON.stringify(await toMatchPayload(await currentIndex(), (await loadBundle()).buildId));
+  const bundle = (await loadBundle()).buildId;
+  const items = await browser.storage.local.get(OWN_MATCH_KEY);
+  return (
+    usableStoredMatch(items[OWN_MATCH_KEY], bundle)?.text ?? matchText(await currentIndex(), bundle)
+  );
 }
 
 /** Makes `index` current for these sources, tells every tab and extension page, then caches it. */
