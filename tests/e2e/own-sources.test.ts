@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   CORPUS_PAGES,
@@ -70,6 +70,9 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
   let otherUrl: string;
   let other: Page;
   let articleTab: number;
+  /** The other tab's names (marked or found), polled until the assertion that follows holds. */
+  const otherTabNames = (worker: Worker, names: (r: PageMentions) => string[]) =>
+    expect.poll(async () => names(await settledMentions(worker, otherUrl)), { timeout: 30_000 });
 
   beforeAll(async () => {
     ({ server, origin } = await startServer());
@@ -119,11 +122,7 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
     const popup = await addFromPopup(browser, articleTab);
     await popup.screenshot({ path: `${SCREENSHOTS}/own-add-popup.png` });
     await popup.close();
-    await expect
-      .poll(async () => markedNames(await settledMentions(browser.worker, otherUrl)), {
-        timeout: 30_000,
-      })
-      .toContain('Imogen Thackeray');
+    await otherTabNames(browser.worker, markedNames).toContain('Imogen Thackeray');
     const card = await hoverCard(other, 'Imogen Thackeray');
     expect(card).toContain('The Harbour Courier');
     expect(card).toContain('Saved by you from 127.0.0.1, ' + new Date().toISOString().slice(0, 10));
@@ -177,20 +176,12 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
 
     await options.getByRole('button', { name: /^Remove: Harbour Valley/ }).click();
     await options.getByText('Removed “Harbour Valley').waitFor({ timeout: 60_000 });
-    await expect
-      .poll(async () => foundNames(await settledMentions(browser.worker, otherUrl)), {
-        timeout: 30_000,
-      })
-      .not.toContain('Imogen Thackeray');
+    await otherTabNames(browser.worker, foundNames).not.toContain('Imogen Thackeray');
     expect(await options.locator('.sc-own-item').count()).toBe(0);
 
     await options.getByRole('button', { name: 'Undo' }).click();
     await options.getByText('Put back.').waitFor({ timeout: 60_000 });
-    await expect
-      .poll(async () => markedNames(await settledMentions(browser.worker, otherUrl)), {
-        timeout: 30_000,
-      })
-      .toContain('Imogen Thackeray');
+    await otherTabNames(browser.worker, markedNames).toContain('Imogen Thackeray');
     await options.close();
   });
 
@@ -251,11 +242,7 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
       const input = options.locator('input[type=file]');
       await input.setInputFiles(exported);
       await options.getByText('Imported 1; 0 already').waitFor({ timeout: 60_000 });
-      await expect
-        .poll(async () => markedNames(await settledMentions(fresh.worker, otherUrl)), {
-          timeout: 30_000,
-        })
-        .toContain('Imogen Thackeray');
+      await otherTabNames(fresh.worker, markedNames).toContain('Imogen Thackeray');
       const card = await hoverCard(page, 'Imogen Thackeray');
       expect(card).toContain('Saved by you from 127.0.0.1');
       expect(card).toContain('We have measured the inflow every week for eleven years');
@@ -294,11 +281,7 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
     await options.locator('.sc-own-item').waitFor();
     await options.getByRole('button', { name: 'Remove all my sources' }).click();
     await options.getByText('Removed all your sources (1).').waitFor({ timeout: 60_000 });
-    await expect
-      .poll(async () => foundNames(await settledMentions(browser.worker, otherUrl)), {
-        timeout: 30_000,
-      })
-      .not.toContain('Imogen Thackeray');
+    await otherTabNames(browser.worker, foundNames).not.toContain('Imogen Thackeray');
     await options.close();
   });
 
@@ -351,11 +334,7 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
         p.textContent = 'Whale whisperer Hori Parata was there.';
         document.body.append(p);
       });
-      await expect
-        .poll(async () => markedNames(await settledMentions(browser.worker, otherUrl)), {
-          timeout: 30_000,
-        })
-        .toContain('Hori Parata');
+      await otherTabNames(browser.worker, markedNames).toContain('Hori Parata');
       const card = await hoverCard(other, 'Hori Parata');
       expect(card).toContain('the Guardian');
       expect(card).toContain('Saved by you from 127.0.0.1');
