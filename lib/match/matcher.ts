@@ -131,6 +131,19 @@ export class MatchStream {
     return this.walkers !== 0 || this.pendingLength !== 0 || this.candidateLength !== 0;
   }
 
+  /**
+   * Not busy, and the last character was a separator: feeding more separators now changes nothing, and a
+   * block boundary changes nothing either (the scanner passes blank text nodes by on this).
+   */
+  get quiet(): boolean {
+    return (
+      this.walkers === 0 &&
+      this.pendingLength === 0 &&
+      this.candidateLength === 0 &&
+      this.prevClass === SEPARATOR_CLASS
+    );
+  }
+
   feed(text: string, base: number): void {
     // The hot loop: the automaton's arrays and the stream's state live in locals, written back at the end.
     const t = this.trie;
