@@ -14,7 +14,8 @@ const bundledSeeds = () => (bundled ??= bundleFromDir(SEEDS_DIR));
 let bundledMatch: Promise<string> | null = null;
 
 /**
- * The bundled index's match data (lib/match/payload.ts) as a module exporting its JSON text. The content
+ * The bundled index's match data (lib/match/payload.ts) as a module exporting it as an object literal:
+ * the script's parser reads it with the code, so no JSON text is parsed again on the page. The content
  * script carries it, so a page's matcher needs no message and no storage read: on a page the extension
  * runs on, it is ready while the settings are still on their way (lib/page/match-source.ts).
  */
@@ -29,7 +30,8 @@ function bundledMatchModule(): Plugin {
         // Uncompressed: in the script it needs no integrity check of its own, and decodes at once.
         JSON.stringify(await toMatchPayload(index, buildId, 'none')),
       );
-      return `export default ${JSON.stringify(await bundledMatch)};`;
+      // JSON text is an object literal as it stands.
+      return `export default ${await bundledMatch};`;
     },
   };
 }

@@ -155,7 +155,7 @@ async function handle(message: BackgroundRequest, sender: Sender): Promise<Answe
     case 'get-match-data':
       // Content scripts carry the bundled data and read own-source data from storage; they ask only
       // when the stored data is stale (just after an update) or was too big to store.
-      return (await hasOwnSources()) ? ownMatchText() : bundledMatch;
+      return (await hasOwnSources()) ? ownMatchText() : JSON.stringify(bundledMatch);
     case 'get-entity':
       return entityDetails(await currentIndex(), message.id);
     case 'get-tab-site':
@@ -206,10 +206,10 @@ export function acceptRequest(
 }
 
 /** The bundled index's match data (lib/match/bundled.ts), for content scripts that must ask. */
-let bundledMatch = '';
+let bundledMatch: unknown = null;
 
-export function startBackground(bundledMatchText: string): void {
-  bundledMatch = bundledMatchText;
+export function startBackground(bundled: unknown): void {
+  bundledMatch = bundled;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   // After an update, stored own-source match data is made again with the new bundle.
   browser.runtime.onStartup.addListener(() => void refreshOwnMatch().catch(() => {}));

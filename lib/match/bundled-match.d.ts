@@ -1,5 +1,5 @@
-/** The bundled index's match data as JSON text (lib/match/payload.ts), made at build time by wxt.config.ts. */
+/** The bundled index's match data (a MatchPayload, lib/match/payload.ts), made at build time by wxt.config.ts. */
 declare module 'virtual:source-context/bundled-match' {
-  const text: string;
-  export default text;
+  const payload: unknown;
+  export default payload;
 }

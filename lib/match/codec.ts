@@ -12,15 +12,17 @@
  * What is not sent is rebuilt: the first-character tables are the root's children.
  *
  * Layout of the inflated bytes (little-endian, 32-bit arrays first so every view is aligned):
- *   Int32  nextSibling[nodes] output[nodes] patEntity[patterns] patNext[patterns] patExact[patterns]
- *          lowerStarts[lowerStarts]
+ *   Int32  patEntity[patterns] patNext[patterns] patExact[patterns] lowerStarts[lowerStarts]
+ *   Int32 or Uint16 (`linkBytes`)  nextSibling[nodes] output[nodes]
  *   Uint16 label[nodes] exact[exactChars]
  *   Uint8  hasChild[nodes] patLength[patterns] patFlags[patterns]
+ * The two per-node links take 16 bits when every value fits (fewer than 65,536 nodes and patterns, as
+ * in the shipped index): they are most of the bytes, and the page widens them with one native copy.
  */
 import type { Matcher } from './matcher';
 import { CorruptAutomaton, FLAG_BITS, MAX_PATTERN, EXACT, type Trie } from './trie';
 
-export const AUTOMATON_FORMAT = 2;
+export const AUTOMATON_FORMAT = 3;
 
 export interface EncodedAutomaton {
   format: number;
@@ -29,6 +31,8 @@ export interface EncodedAutomaton {
   exactChars: number;
   /** Root children whose aliases may start lower-case (the lower-case prefilter). */
   lowerStarts: number;
+  /** Bytes per `nextSibling` and `output` entry: 2 when every link fits in 16 bits, else 4. */
+  linkBytes: 2 | 4;
   /**
    * 'gzip': for data that travels (storage, messages): small, and gzip's CRC-32 refuses damage; rebuilt
    * by DecompressionStream, which takes a few turns of the event loop. 'none': for the bundled data the
@@ -47,11 +51,13 @@ interface Counts {
   patterns: number;
   exactChars: number;
   lowerStarts: number;
+  linkBytes: 2 | 4;
 }
 
 function byteLength(c: Counts): number {
   return (
-    4 * (2 * c.nodes + 3 * c.patterns + c.lowerStarts) +
+    4 * (3 * c.patterns + c.lowerStarts) +
+    2 * c.linkBytes * c.nodes +
     2 * (c.nodes + c.exactChars) +
     c.nodes +
     2 * c.patterns
@@ -68,13 +74,14 @@ function views(buffer: ArrayBuffer, c: Counts) {
     at += n * Kind.BYTES_PER_ELEMENT;
     return view;
   };
+  const Link = c.linkBytes === 2 ? Uint16Array : Int32Array;
   return {
-    nextSibling: take(Int32Array, c.nodes),
-    output: take(Int32Array, c.nodes),
     patEntity: take(Int32Array, c.patterns),
     patNext: take(Int32Array, c.patterns),
     patExact: take(Int32Array, c.patterns),
     lowerStarts: take(Int32Array, c.lowerStarts),
+    nextSibling: take(Link, c.nodes),
+    output: take(Link, c.nodes),
     label: take(Uint16Array, c.nodes),
     exact: take(Uint16Array, c.exactChars),
     hasChild: take(Uint8Array, c.nodes),
@@ -178,6 +185,8 @@ export async function encodeAutomaton(
     patterns: t.patterns,
     exactChars: t.exact.length,
     lowerStarts: lower.length,
+    // Links point at nodes (nextSibling) and at 1 + a pattern (output).
+    linkBytes: t.nodes <= 0x10000 && t.patterns < 0x10000 ? 2 : 4,
   };
   const buffer = new ArrayBuffer(byteLength(counts));
   const v = views(buffer, counts);
@@ -201,6 +210,13 @@ export async function encodeAutomaton(
 
 // ---- decode (every page) ------------------------------------------------------------------------
 
+function widen(links: Int32Array | Uint16Array): Int32Array {
+  if (links instanceof Int32Array) return links;
+  const wide = new Int32Array(links.length);
+  wide.set(links);
+  return wide;
+}
+
 const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
 /** Rebuilds the automaton's arrays; rejects with CorruptAutomaton on anything that does not add up. */
@@ -216,8 +232,9 @@ export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number
     throw new CorruptAutomaton(
       `format ${String(enc.format)}, this build reads ${AUTOMATON_FORMAT}`,
     );
-  const { nodes, patterns, exactChars, lowerStarts } = enc;
+  const { nodes, patterns, exactChars, lowerStarts, linkBytes } = enc;
   if (
+    (linkBytes !== 2 && linkBytes !== 4) ||
     !isCount(nodes) ||
     !isCount(patterns) ||
     !isCount(exactChars) ||
@@ -237,7 +254,7 @@ export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number
   } catch {
     throw new CorruptAutomaton('damaged data');
   }
-  const counts = { nodes, patterns, exactChars, lowerStarts };
+  const counts = { nodes, patterns, exactChars, lowerStarts, linkBytes };
   if (bytes.byteLength !== byteLength(counts))
     throw new CorruptAutomaton('counts do not fit the data');
   // A fresh buffer when the bytes do not start one (views must be aligned).
@@ -250,8 +267,12 @@ export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number
   // No JavaScript pass over the nodes: on a page such a loop runs cold and cost more than the rest of
   // the decoding together. gzip's CRC-32 makes the bytes exactly the encoder's, and the encoder writes
   // only forward links (it checks); what is checked here is what would run off the arrays.
-  const { hasChild, nextSibling, label } = v;
-  if (hasChild[nodes - 1] !== 0 || nextSibling[0] !== 0 || v.output[0] !== 0)
+  const { hasChild, label } = v;
+  // The matcher reads 32-bit links (one array type at its hot loop's sites): 16-bit ones are widened by
+  // a native copy.
+  const nextSibling = widen(v.nextSibling);
+  const output = widen(v.output);
+  if (hasChild[nodes - 1] !== 0 || nextSibling[0] !== 0 || output[0] !== 0)
     throw new CorruptAutomaton('bad links');
   const rootTable = new Int32Array(65536);
   for (let c = hasChild[0] !== 0 ? 1 : 0, previous = 0; c !== 0; c = nextSibling[c]!) {
@@ -286,7 +307,7 @@ export async function decodeAutomaton(enc: EncodedAutomaton, entityCount: number
     label,
     hasChild,
     nextSibling,
-    output: v.output,
+    output,
     rootTable,
     rootLower,
     patterns,

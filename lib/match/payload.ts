@@ -3,7 +3,8 @@
  * patterns point at, the "too common" set, and the entity names. Made from the run-time index once — at
  * build time for the bundled index (the content script carries it), in the background for an index with
  * the reader's own sources (stored for content scripts to read) — and only this reaches a page, never
- * the index itself. It travels as one JSON string: the browser parses it, and nothing else is copied.
+ * the index itself. It travels as one JSON string (storage, messages), or as an object literal in the
+ * content script's code.
  */
 import type { SourceIndex } from '../index/schema';
 import { decodeAutomaton, encodeAutomaton, type EncodedAutomaton } from './codec';
@@ -82,14 +83,23 @@ export async function toMatchPayload(
 const isStringList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** The page side: a ready matcher from a payload's JSON text; rejects with CorruptAutomaton. */
+/** The page side: a ready matcher from a payload's JSON text (stored or sent); rejects with CorruptAutomaton. */
 export async function readyMatchFrom(text: string): Promise<ReadyMatch> {
-  let payload: MatchPayload;
+  let payload: unknown;
   try {
-    payload = JSON.parse(text) as MatchPayload;
+    payload = JSON.parse(text);
   } catch {
     throw new CorruptAutomaton('not JSON');
   }
+  return readyMatch(payload);
+}
+
+/**
+ * A ready matcher from a payload object: the one the content script carries as a literal in its own code
+ * (no JSON text to parse on the page), or a parsed one. Rejects with CorruptAutomaton.
+ */
+export async function readyMatch(value: unknown): Promise<ReadyMatch> {
+  const payload = value as MatchPayload;
   if (
     payload === null ||
     typeof payload !== 'object' ||

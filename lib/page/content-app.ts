@@ -48,7 +48,7 @@ async function tabSite(isTop: boolean): Promise<string | null> {
 /** `bundledMatch`: the bundled index's match data, carried by the content script (lib/match/bundled.ts). */
 export async function runContentScript(
   ctx: ContentScriptContext,
-  bundledMatch: string,
+  bundledMatch: unknown,
 ): Promise<void> {
   // Content scripts live in an isolated world: this flag is invisible to the page.
   const scope = globalThis as unknown as Record<symbol, boolean>;
@@ -59,7 +59,7 @@ export async function runContentScript(
   // Page setup (for the benchmark) counts from here, or from the index change that reloads the matcher.
   let started = performance.now();
   const inputs: MatchSourceInputs = {
-    bundledText: bundledMatch,
+    bundled: bundledMatch,
     readStored: () => browser.storage.local.get(OWN_MATCH_KEY).then((r) => r[OWN_MATCH_KEY]),
     ask: () => sendToBackground({ type: 'get-match-data' }),
   };

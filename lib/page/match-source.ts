@@ -9,13 +9,13 @@
  * - stored data made with another bundle (just after an update) or too big to store: asked of the
  *   background.
  */
-import { readyMatchFrom, type ReadyMatch } from '../match/payload';
+import { readyMatch, readyMatchFrom, type ReadyMatch } from '../match/payload';
 import type { Matcher } from '../match/matcher';
 import { isStoredMatch, usableStoredMatch } from '../match/stored';
 
 export interface MatchSourceInputs {
-  /** The bundled index's payload text, as the content script carries it. */
-  bundledText: string;
+  /** The bundled index's payload, as the content script carries it (an object literal in its code). */
+  bundled: unknown;
   /** The `OWN_MATCH_KEY` item (undefined when there is none). */
   readStored(): Promise<unknown>;
   /** The current payload text from the background. */
@@ -39,10 +39,8 @@ interface Timed {
   at: number;
 }
 
-const timed = (text: Promise<string> | string): Promise<Timed> =>
-  Promise.resolve(text)
-    .then(readyMatchFrom)
-    .then((ready) => ({ ready, at: performance.now() }));
+const timed = (ready: Promise<ReadyMatch>): Promise<Timed> =>
+  ready.then((r) => ({ ready: r, at: performance.now() }));
 
 /** The bundled data is decoded once per frame, however often the index changes. */
 const bundledCache = new WeakMap<MatchSourceInputs, Promise<Timed>>();
@@ -53,7 +51,7 @@ export async function loadMatchSource(
 ): Promise<MatchSource> {
   let bundled = bundledCache.get(inputs);
   if (!bundled) {
-    bundled = timed(inputs.bundledText);
+    bundled = timed(readyMatch(inputs.bundled));
     bundledCache.set(inputs, bundled);
     // Forgotten when it fails, so the next start tries again.
     bundled.catch(() => bundledCache.delete(inputs));
@@ -67,7 +65,7 @@ export async function loadMatchSource(
   if (!isStoredMatch(stored)) used = await bundled;
   else {
     const usable = own && usableStoredMatch(stored, own.ready.bundle);
-    used = await timed(usable ? usable.text : inputs.ask());
+    used = await timed(usable ? readyMatchFrom(usable.text) : inputs.ask().then(readyMatchFrom));
   }
   const { matcher, nameOf, common } = used.ready;
   return { matcher, nameOf, common, setupMs: Math.max(0, used.at - started), started };

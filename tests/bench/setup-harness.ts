@@ -1,7 +1,8 @@
 /**
  * A minimal extension for timing page setup with any payload (the real extension ships only the bundled
  * index's): its content script runs the content script's own `loadMatchSource` (lib/page/match-source.ts)
- * with the shipped payload as the carried one (BUNDLED, set by bench.ts), next to a settings read, from
+ * with the shipped payload as the carried one (BUNDLED, set by bench.ts: an object literal, as the build
+ * makes it), next to a settings read, from
  * its first statement. What it is given to time is stored by the worker as the reader's own-source data
  * would be (lib/match/stored.ts), so a big payload travels exactly as it does in the extension: read from
  * storage.local and decoded. bench.ts bundles this file twice (ROLE = 'background' or 'content') into a
@@ -11,7 +12,7 @@ import { loadMatchSource } from '../../lib/page/match-source';
 import { OWN_MATCH_KEY, type StoredMatch } from '../../lib/match/stored';
 
 declare const ROLE: 'background' | 'content';
-declare const BUNDLED: string;
+declare const BUNDLED: { bundle: string };
 declare const chrome: {
   runtime: {
     sendMessage(message: unknown): Promise<unknown>;
@@ -37,7 +38,7 @@ if (ROLE === 'background') {
   ) => {
     if (json === null) return chrome.storage.local.remove(OWN_MATCH_KEY);
     const stored: StoredMatch = {
-      bundle: (JSON.parse(BUNDLED) as { bundle: string }).bundle,
+      bundle: BUNDLED.bundle,
       text: json,
     };
     await chrome.storage.local.set({ [OWN_MATCH_KEY]: stored });
@@ -47,7 +48,7 @@ if (ROLE === 'background') {
   void (async () => {
     const settings = chrome.storage.local.get(null);
     const source = await loadMatchSource(started, {
-      bundledText: BUNDLED,
+      bundled: BUNDLED,
       readStored: () => chrome.storage.local.get(OWN_MATCH_KEY).then((r) => r[OWN_MATCH_KEY]),
       ask: () => chrome.runtime.sendMessage({ type: 'get-match-data' }) as Promise<string>,
     });

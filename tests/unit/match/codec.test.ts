@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeAutomaton, encodeAutomaton } from '../../../lib/match/codec';
 import { compileMatcher } from '../../../lib/match/compile';
 import { Matcher, type MatchAlias } from '../../../lib/match/matcher';
-import { readyMatchFrom, toMatchPayload, type MatchPayload } from '../../../lib/match/payload';
+import {
+  readyMatch,
+  readyMatchFrom,
+  toMatchPayload,
+  type MatchPayload,
+} from '../../../lib/match/payload';
 import { CorruptAutomaton, type Trie } from '../../../lib/match/trie';
 import type { SourceIndex } from '../../../lib/index/schema';
 import { MATCHER_ALIASES } from './aliases';
@@ -85,6 +90,36 @@ describe('the serialised automaton', () => {
     expect(decoded.trie.nodes).toBeGreaterThan(100);
   });
 
+  it('sends links in 16 bits when they fit, and the page widens them to the matcher’s 32', async () => {
+    const encoded = await encodeAutomaton(compiled, 'none');
+    expect(encoded.linkBytes).toBe(2);
+    const decoded = await decoding;
+    expect(decoded.trie.nextSibling).toBeInstanceOf(Int32Array);
+    expect(decoded.trie.output).toBeInstanceOf(Int32Array);
+    // Claimed the other width, the bytes do not add up.
+    await expect(
+      readyMatch({
+        bundle: 't',
+        ids: compiled.entityIds.join('\n'),
+        names: '[]',
+        common: [],
+        automaton: { ...encoded, linkBytes: 4 },
+      }),
+    ).rejects.toThrow(/counts do not fit/);
+  });
+
+  it('is ready from the object the content script carries, as from JSON text', async () => {
+    const payload: MatchPayload = {
+      bundle: 'test',
+      ids: compiled.entityIds.join('\n'),
+      names: JSON.stringify(compiled.entityIds),
+      common: [],
+      automaton: await encodeAutomaton(compiled, 'none'),
+    };
+    expect(firstDifference((await readyMatch(payload)).matcher, compiled)).toBeNull();
+    await expect(readyMatch({ ...payload, ids: 5 })).rejects.toThrow(/no entity list/);
+  });
+
   it.each(TEXTS)('matches what the compiled matcher matches: %j', async (text) => {
     const decoded = await decoding;
     const found = compiled.findMentions(text);
@@ -119,6 +154,9 @@ describe('the serialised automaton', () => {
     const big = compileMatcher(aliases);
     const back = await roundTrip(big);
     expect(firstDifference(back, big)).toBeNull();
+    // Past 65,535 nodes the links cannot take 16 bits.
+    expect(big.trie.nodes).toBeGreaterThan(0x10000);
+    expect((await encodeAutomaton(big)).linkBytes).toBe(4);
     const text =
       'I met Name124 Person27 and name7 person7, Name39998 Person34 and Name0 Person0-Smith.';
     expect(back.findMentions(text)).toEqual(big.findMentions(text));
@@ -187,6 +225,7 @@ describe('a damaged payload', () => {
     await refuse({ ...good, data: 5 }, /not an encoded automaton/);
     await refuse({ ...good, compression: 'zip' }, /not an encoded automaton/);
     await refuse({ ...good, format: 1 }, /format 1/);
+    await refuse({ ...good, linkBytes: 3 }, /bad counts/);
     await expect(readyMatchFrom('{')).rejects.toThrow(CorruptAutomaton);
     await expect(readyMatchFrom('{}')).rejects.toThrow(/no entity list/);
     await expect(readyMatchFrom('null')).rejects.toThrow(/no entity list/);

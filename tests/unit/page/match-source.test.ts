@@ -21,14 +21,15 @@ const indexOf = (id: string, name: string) =>
     ],
   }) as unknown as SourceIndex;
 
-const bundledText = JSON.stringify(await toMatchPayload(indexOf('bukele', 'Nayib Bukele'), 'b1'));
+// Carried as an object (an object literal in the content script's code), the build's form: uncompressed.
+const bundled = await toMatchPayload(indexOf('bukele', 'Nayib Bukele'), 'b1', 'none');
 const ownText = JSON.stringify(await toMatchPayload(indexOf('own', 'Own Person'), 'b1'));
 const askedText = JSON.stringify(await toMatchPayload(indexOf('asked', 'Asked Person'), 'b2'));
 
 function inputs(stored: StoredMatch | undefined | 'broken') {
   const calls = { asked: 0 };
   const input: MatchSourceInputs = {
-    bundledText,
+    bundled,
     readStored: async () => (stored === 'broken' ? { bundle: 5 } : stored),
     ask: async () => {
       calls.asked++;
