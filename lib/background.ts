@@ -4,7 +4,7 @@
  * is read from the extension package.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { entityDetails } from './index/views';
+import { entityDetails, entityNames } from './index/views';
 import { t, tn } from './i18n';
 import {
   CONTENT_SCRIPT_ONLY,
@@ -158,6 +158,8 @@ async function handle(message: BackgroundRequest, sender: Sender): Promise<Answe
       return (await hasOwnSources()) ? ownMatchText() : JSON.stringify(bundledMatch);
     case 'get-entity':
       return entityDetails(await currentIndex(), message.id);
+    case 'get-entity-names':
+      return entityNames(await currentIndex(), message.ids);
     case 'get-tab-site':
       return tabId === undefined ? { site: null } : tabSite(tabId, sender);
     case 'mentions-changed':

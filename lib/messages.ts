@@ -39,6 +39,8 @@ export interface BackgroundMessages {
   /** The current match data's JSON text (lib/match/payload.ts). */
   'get-match-data': { request: object; response: string };
   'get-entity': { request: { id: string }; response: EntityDetails | null };
+  /** The names of entities (in the order asked; an unknown id stands for itself): the page's list. */
+  'get-entity-names': { request: { ids: string[] }; response: string[] };
   /** The site of the sender's tab (its top-level page), which decides the switch for every frame of it. */
   'get-tab-site': { request: object; response: TabSite };
   'mentions-changed': { request: { count: number; enabled: boolean }; response: null };
@@ -146,6 +148,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** Ids in the index are slugs (of file names, some long); anything else is refused before a lookup or URL. */
 const isId = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= 1000 && ![...v].some((c) => c < ' ');
+/** Most names asked for in one `get-entity-names` (a page with more asks again for the rest). */
+export const MAX_NAMES_ASKED = 2000;
 const isCount = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
 
@@ -156,6 +160,8 @@ type Check = (m: Record<string, unknown>) => boolean;
 const BACKGROUND_CHECKS: { [K in keyof BackgroundMessages]: Check } = {
   'get-match-data': () => true,
   'get-entity': (m) => isId(m.id),
+  'get-entity-names': (m) =>
+    Array.isArray(m.ids) && m.ids.length <= MAX_NAMES_ASKED && m.ids.every(isId),
   'get-tab-site': () => true,
   'mentions-changed': (m) => isCount(m.count) && typeof m.enabled === 'boolean',
   'open-reader': (m) =>

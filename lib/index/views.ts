@@ -24,6 +24,14 @@ export function entityView(
   };
 }
 
+/** Entities' names in the order of `ids`; an id the index does not know stands for itself. */
+export function entityNames(index: SourceIndex, ids: readonly string[]): string[] {
+  const wanted = new Set(ids);
+  const names = new Map<string, string>();
+  for (const e of index.entities) if (wanted.has(e.id)) names.set(e.id, e.name);
+  return ids.map((id) => names.get(id) ?? id);
+}
+
 export function entityDetails(index: SourceIndex, id: string): EntityDetails | null {
   const entity = index.entities.find((e) => e.id === id);
   if (!entity) return null;

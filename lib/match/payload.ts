@@ -1,10 +1,11 @@
 /**
  * What a content script matches with: a ready automaton (no compiling on the page), the entity ids its
- * patterns point at, the "too common" set, and the entity names. Made from the run-time index once — at
+ * patterns point at and the "too common" set. Made from the run-time index once — at
  * build time for the bundled index (the content script carries it), in the background for an index with
  * the reader's own sources (stored for content scripts to read) — and only this reaches a page, never
  * the index itself. It travels as one JSON string (storage, messages), or as an object literal in the
- * content script's code.
+ * content script's code. Entity names are not in it: a big index has megabytes of them, and only the
+ * popup's list needs them, which the content script asks of the background (`get-entity-names`).
  */
 import type { SourceIndex } from '../index/schema';
 import { decodeAutomaton, encodeAutomaton, type EncodedAutomaton } from './codec';
@@ -21,11 +22,6 @@ export interface MatchPayload {
    */
   ids: string;
   /**
-   * The entities' names, in the same order, as JSON text: parsed only when a name is asked for (the
-   * popup's list), because most pages never ask and a big index has megabytes of them.
-   */
-  names: string;
-  /**
    * Positions (in `ids`) of entities more than half of the indexed articles mention: too common to mark
    * by default. A filter on matches (the annotator's mark filter), so changing it recompiles nothing.
    */
@@ -38,8 +34,6 @@ export interface ReadyMatch {
   matcher: Matcher;
   bundle: string;
   common: ReadonlySet<string>;
-  /** An entity's name (its id when unknown). */
-  nameOf(entityId: string): string;
 }
 
 /** The matcher's alias list for an index. (Muted entities are still found, then left unmarked.) */
@@ -74,14 +68,10 @@ export async function toMatchPayload(
   return {
     bundle,
     ids: ids.join('\n'),
-    names: JSON.stringify(index.entities.map((e) => e.name)),
     common,
     automaton: await encodeAutomaton(matcher, compression),
   };
 }
-
-const isStringList = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The page side: a ready matcher from a payload's JSON text (stored or sent); rejects with CorruptAutomaton. */
 export async function readyMatchFrom(text: string): Promise<ReadyMatch> {
@@ -104,29 +94,15 @@ export async function readyMatch(value: unknown): Promise<ReadyMatch> {
     payload === null ||
     typeof payload !== 'object' ||
     typeof payload.bundle !== 'string' ||
-    typeof payload.names !== 'string' ||
     typeof payload.ids !== 'string' ||
     !Array.isArray(payload.common)
   )
     throw new CorruptAutomaton('no entity list');
   const ids = payload.ids === '' ? [] : payload.ids.split('\n');
   const trie = await decodeAutomaton(payload.automaton, ids.length);
-  let names: Map<string, string> | null = null;
   return {
     matcher: new Matcher(trie, ids),
     bundle: payload.bundle,
     common: new Set(payload.common.map((i) => ids[i]).filter((id) => id !== undefined)),
-    nameOf(entityId) {
-      if (!names) {
-        let list: unknown = null;
-        try {
-          list = JSON.parse(payload.names);
-        } catch {
-          // A name list that does not parse costs the names only: ids stand in for them.
-        }
-        names = new Map(isStringList(list) ? ids.map((id, i) => [id, list[i] ?? id]) : []);
-      }
-      return names.get(entityId) ?? entityId;
-    },
   };
 }

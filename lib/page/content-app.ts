@@ -27,7 +27,12 @@ import { CardSession } from './card/session';
 import { watchPointer } from './hit-test';
 import { OWN_MATCH_KEY } from '../match/stored';
 import { loadMatchSource, type MatchSource, type MatchSourceInputs } from './match-source';
-import { answerPageRequest, listenForIndexChanges, listenForPageRequests } from './page-messages';
+import {
+  answerPageRequest,
+  listenForIndexChanges,
+  listenForPageRequests,
+  PageNames,
+} from './page-messages';
 import { PageMarks } from './page-marks';
 
 const RUNNING = Symbol.for('source-context.content-script');
@@ -92,10 +97,12 @@ export async function runContentScript(
     click: (point) => session.clicked(point),
     escape: () => session.escape(),
   });
-  listenForPageRequests(ctx, (request) => answerPageRequest(request, marks, session));
+  const names = new PageNames((ids) => sendToBackground({ type: 'get-entity-names', ids }));
+  listenForPageRequests(ctx, (request) => answerPageRequest(request, marks, session, names));
   listenForIndexChanges(ctx, () => {
     started = performance.now();
     early = null;
+    names.forget();
     session.forgetDetails();
     void marks.reload();
   });

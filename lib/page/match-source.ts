@@ -24,8 +24,6 @@ export interface MatchSourceInputs {
 
 export interface MatchSource {
   matcher: Matcher;
-  /** Entity id → name, for the popup's list and for muted entries. */
-  nameOf(entityId: string): string;
   /** Entities too common to mark by default. */
   common: ReadonlySet<string>;
   /** From `started` to the moment the matcher used was ready, transport included (for the benchmark). */
@@ -51,7 +49,8 @@ export async function loadMatchSource(
 ): Promise<MatchSource> {
   let bundled = bundledCache.get(inputs);
   if (!bundled) {
-    bundled = timed(readyMatch(inputs.bundled));
+    // In a microtask: the storage reads (the settings', the stored data's) are sent before it runs.
+    bundled = timed(Promise.resolve(inputs.bundled).then(readyMatch));
     bundledCache.set(inputs, bundled);
     // Forgotten when it fails, so the next start tries again.
     bundled.catch(() => bundledCache.delete(inputs));
@@ -67,6 +66,6 @@ export async function loadMatchSource(
     const usable = own && usableStoredMatch(stored, own.ready.bundle);
     used = await timed(usable ? readyMatchFrom(usable.text) : inputs.ask().then(readyMatchFrom));
   }
-  const { matcher, nameOf, common } = used.ready;
-  return { matcher, nameOf, common, setupMs: Math.max(0, used.at - started), started };
+  const { matcher, common } = used.ready;
+  return { matcher, common, setupMs: Math.max(0, used.at - started), started };
 }

@@ -57,10 +57,6 @@ export class PageMarks {
     return this.annotator?.mentions() ?? [];
   }
 
-  entityName(entityId: string): string {
-    return this.source?.nameOf(entityId) ?? entityId;
-  }
-
   /** Starts marking if switched on; a failed start is recorded in `error` and retried on the next call. */
   start(): Promise<void> {
     if (this.annotator || !this.enabled) return Promise.resolve();

@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
+  MAX_NAMES_ASKED,
   parseContentRequest,
   type ContentMessages,
   type ContentRequest,
@@ -18,31 +19,45 @@ import type { PageMarks } from './page-marks';
 
 type Answer = ContentMessages[ContentRequest['type']]['response'];
 
+/** Entities' names, as the background's `get-entity-names` gives them (same order). */
+export type AskNames = (ids: string[]) => Promise<string[]>;
+
+/**
+ * The names of the entities found on the page, for the popup's list. The match data carries none (a big
+ * index has megabytes of them), so they are asked of the background — only when the list is asked for,
+ * when the popup has woken it anyway — and kept until the index changes (`forget`). Where it cannot
+ * answer, an id stands for its name.
+ */
+export class PageNames {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly ask: AskNames) {}
+
+  async of(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
+    for (let at = 0; at < missing.length; at += MAX_NAMES_ASKED) {
+      const batch = missing.slice(at, at + MAX_NAMES_ASKED);
+      const names = await this.ask(batch).catch(() => null);
+      if (!Array.isArray(names) || names.length !== batch.length) continue;
+      batch.forEach((id, i) => this.known.set(id, typeof names[i] === 'string' ? names[i] : id));
+    }
+    return this.known;
+  }
+
+  forget(): void {
+    this.known.clear();
+  }
+}
+
 export function answerPageRequest(
   request: ContentRequest,
   marks: PageMarks,
   card: Pick<CardSession, 'openMention' | 'nextIndex'>,
-): Answer {
+  names: PageNames,
+): Answer | Promise<Answer> {
   switch (request.type) {
-    case 'get-page-mentions': {
-      // Asking again is how a failed start is retried.
-      if (marks.error !== null) void marks.start();
-      const annotator = marks.annotator;
-      const response: PageMentionsResponse = {
-        mentions: marks.mentions().map((m) => ({
-          entityId: m.entityId,
-          name: marks.entityName(m.entityId),
-          text: textOf(m),
-          marked: m.marked,
-        })),
-        enabled: marks.enabled,
-        pending: marks.pending,
-        site: marks.site,
-        ...(marks.error !== null ? { error: marks.error } : {}),
-        ...(annotator ? { stats: { ...annotator.stats } } : {}),
-      };
-      return response;
-    }
+    case 'get-page-mentions':
+      return pageMentions(marks, names);
     case 'reveal-mention':
       return { ok: card.openMention(request.index) };
     case 'reveal-entity': {
@@ -63,10 +78,35 @@ export function answerPageRequest(
   }
 }
 
+async function pageMentions(marks: PageMarks, names: PageNames): Promise<PageMentionsResponse> {
+  // Asking again is how a failed start is retried.
+  if (marks.error !== null) void marks.start();
+  const annotator = marks.annotator;
+  // Read before the names are awaited: one consistent picture of the page.
+  const mentions = marks.mentions();
+  const state = {
+    enabled: marks.enabled,
+    pending: marks.pending,
+    site: marks.site,
+    ...(marks.error !== null ? { error: marks.error } : {}),
+    ...(annotator ? { stats: { ...annotator.stats } } : {}),
+  };
+  const known = await names.of(mentions.map((m) => m.entityId));
+  return {
+    mentions: mentions.map((m) => ({
+      entityId: m.entityId,
+      name: known.get(m.entityId) ?? m.entityId,
+      text: textOf(m),
+      marked: m.marked,
+    })),
+    ...state,
+  };
+}
+
 /** Answers requests in the top frame for as long as the context lives. */
 export function listenForPageRequests(
   ctx: ContentScriptContext,
-  answer: (request: ContentRequest) => Answer,
+  answer: (request: ContentRequest) => Answer | Promise<Answer>,
 ): void {
   if (window !== window.top) return;
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TopSiteWaiters, acceptRequest, readerHash } from '../../lib/background';
 import {
+  MAX_NAMES_ASKED,
   parseBackgroundRequest,
   parseContentRequest,
   parsePageRequest,
@@ -24,6 +25,10 @@ describe('message checks', () => {
     ).not.toBeNull();
     expect(parseBackgroundRequest({ type: 'open-reader', articleId: 'a' })).not.toBeNull();
     expect(parseContentRequest({ type: 'reveal-mention', index: 0 })).not.toBeNull();
+    expect(parseBackgroundRequest({ type: 'get-entity-names', ids: ['a', 'b'] })).not.toBeNull();
+    expect(
+      parseBackgroundRequest({ type: 'get-entity-names', ids: Array(MAX_NAMES_ASKED).fill('a') }),
+    ).not.toBeNull();
   });
 
   it.each([
@@ -39,6 +44,10 @@ describe('message checks', () => {
     { type: 'get-entity', id: 42 },
     { type: 'get-entity', id: 'a\nb' },
     { type: 'get-entity', id: 'x'.repeat(1001) },
+    { type: 'get-entity-names' },
+    { type: 'get-entity-names', ids: 'a' },
+    { type: 'get-entity-names', ids: ['a', 5] },
+    { type: 'get-entity-names', ids: Array(MAX_NAMES_ASKED + 1).fill('a') },
     { type: 'mentions-changed', count: -1, enabled: true },
     { type: 'mentions-changed', count: 1.5, enabled: true },
     { type: 'mentions-changed', count: 3, enabled: 'yes' },

@@ -27,7 +27,8 @@ import { liveRange } from '../ranges';
 export interface PopoverOptions {
   css: string;
   loadDetails: (entityId: string) => Promise<EntityDetails | null>;
-  onMute: (mention: AnnotatedMention, scope: MuteScope) => void;
+  /** `name`: the entity's, from the details the card shows (the list of muted names in the options). */
+  onMute: (mention: AnnotatedMention, scope: MuteScope, name: string) => void;
   onUndoMute: (mention: AnnotatedMention) => void;
   onOpenReader: (articleId: string, sentenceIndex: number) => void;
   onPointerOnCard: (inside: boolean) => void;
@@ -146,7 +147,7 @@ export class PopoverController {
         }}
         onClose={() => this.close()}
         onMute={(scope) => {
-          this.options.onMute(mention, scope);
+          this.options.onMute(mention, scope, this.details?.entity.name ?? mention.entityId);
           // The card stays, pinned, to offer the undo; its name is no longer marked behind it.
           this.muted = scope;
           this.pinned = true;

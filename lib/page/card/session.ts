@@ -133,12 +133,12 @@ export class CardSession {
     const hover = this.hover;
     return {
       loadDetails: (id) => this.loadDetails(id),
-      onMute: (m, scope) => {
+      onMute: (m, scope, name) => {
         const muted = marks.settings.mutedEntities;
         const others = muted.filter((x) => x.entityId !== m.entityId);
         const entry = {
           entityId: m.entityId,
-          name: marks.entityName(m.entityId),
+          name,
           site: scope === 'site' ? marks.site : null,
         };
         void setSetting('mutedEntities', [...others, entry]);

@@ -71,7 +71,6 @@ async function roundTrip(
   const payload: MatchPayload = {
     bundle: 'test',
     ids: matcher.entityIds.join('\n'),
-    names: JSON.stringify(matcher.entityIds),
     common: [],
     automaton: await encodeAutomaton(matcher, compression),
   };
@@ -112,7 +111,6 @@ describe('the serialised automaton', () => {
     const payload: MatchPayload = {
       bundle: 'test',
       ids: compiled.entityIds.join('\n'),
-      names: JSON.stringify(compiled.entityIds),
       common: [],
       automaton: await encodeAutomaton(compiled, 'none'),
     };
@@ -255,7 +253,7 @@ describe('toMatchPayload', () => {
     ],
   } as unknown as SourceIndex;
 
-  it('carries the bundle, ids, names, the too-common set and a ready matcher, as JSON text', async () => {
+  it('carries the bundle, ids, the too-common set and a ready matcher, as JSON text — no names', async () => {
     const payload = await toMatchPayload(index, 'build-1');
     expect(payload.bundle).toBe('build-1');
     expect(payload.ids.split('\n')).toEqual(['bukele', 'sv', 'nameless']);
@@ -263,17 +261,10 @@ describe('toMatchPayload', () => {
     const ready = await readyMatchFrom(JSON.stringify(payload));
     expect(ready.bundle).toBe('build-1');
     expect([...ready.common]).toEqual(['bukele']);
-    expect(ready.nameOf('sv')).toBe('El Salvador');
-    expect(ready.nameOf('unknown-id')).toBe('unknown-id');
+    // Names are asked of the background when the popup's list needs them (a big index has megabytes).
+    expect(JSON.stringify(payload)).not.toContain('El Salvador');
     expect(
       ready.matcher.findMentions('Bukele flew to El Salvador.').map((x) => x.entityId),
     ).toEqual(['bukele', 'sv']);
-  });
-
-  it('a name list that does not parse costs the names only', async () => {
-    const payload = { ...(await toMatchPayload(index, 'b')), names: '[oops' };
-    const ready = await readyMatchFrom(JSON.stringify(payload));
-    expect(ready.nameOf('sv')).toBe('sv');
-    expect(ready.matcher.findMentions('El Salvador').map((x) => x.entityId)).toEqual(['sv']);
   });
 });

@@ -56,7 +56,6 @@ describe('loadMatchSource', () => {
     const { input, calls } = inputs({ bundle: 'b1', text: ownText });
     expect(await found(input)).toEqual(['own']);
     const source = await loadMatchSource(performance.now(), input);
-    expect(source.nameOf('own')).toBe('Own Person');
     expect(source.setupMs).toBeGreaterThanOrEqual(0);
     expect(calls.asked).toBe(0);
   });

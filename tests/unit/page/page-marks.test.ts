@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher } from '../../../lib/match/compile';
-import { answerPageRequest } from '../../../lib/page/page-messages';
+import { answerPageRequest, PageNames } from '../../../lib/page/page-messages';
 import { PageMarks } from '../../../lib/page/page-marks';
 import type { MatchSource } from '../../../lib/page/match-source';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { MAX_NAMES_ASKED } from '../../../lib/messages';
 
 const source = (): MatchSource => {
   const matcher = compileMatcher([
@@ -13,7 +14,6 @@ const source = (): MatchSource => {
   ]);
   return {
     matcher,
-    nameOf: (id) => (id === 'nayib-bukele' ? 'Nayib Bukele' : id),
     common: new Set(),
     setupMs: 0,
     started: 0,
@@ -21,6 +21,9 @@ const source = (): MatchSource => {
 };
 
 const noCard = { openMention: () => false, nextIndex: () => undefined };
+/** The background's answer to get-entity-names, for the one entity these pages know. */
+const names = () =>
+  new PageNames(async (ids) => ids.map((id) => (id === 'nayib-bukele' ? 'Nayib Bukele' : id)));
 
 describe('PageMarks: starting', () => {
   let ctx: ContentScriptContext;
@@ -44,7 +47,7 @@ describe('PageMarks: starting', () => {
       onStop: () => {},
     });
     await marks.start();
-    let answer = answerPageRequest({ type: 'get-page-mentions' }, marks, noCard);
+    let answer = await answerPageRequest({ type: 'get-page-mentions' }, marks, noCard, names());
     expect(answer).toMatchObject({
       enabled: true,
       pending: false,
@@ -54,10 +57,12 @@ describe('PageMarks: starting', () => {
     // The request above started a retry; it succeeds.
     await expect.poll(() => marks.annotator !== null).toBe(true);
     await expect.poll(() => marks.pending).toBe(false);
-    answer = answerPageRequest({ type: 'get-page-mentions' }, marks, noCard);
+    answer = await answerPageRequest({ type: 'get-page-mentions' }, marks, noCard, names());
     expect(answer).not.toHaveProperty('error');
     expect(answer).toMatchObject({ site: 'example.com', enabled: true });
-    expect((answer as { mentions: unknown[] }).mentions).toHaveLength(1);
+    expect((answer as { mentions: unknown[] }).mentions).toEqual([
+      { entityId: 'nayib-bukele', name: 'Nayib Bukele', text: 'Nayib Bukele', marked: true },
+    ]);
     marks.stop();
   });
 
@@ -75,10 +80,43 @@ describe('PageMarks: starting', () => {
     });
     await marks.start();
     expect(loads).toBe(0);
-    expect(answerPageRequest({ type: 'get-page-mentions' }, marks, noCard)).toMatchObject({
+    expect(
+      await answerPageRequest({ type: 'get-page-mentions' }, marks, noCard, names()),
+    ).toMatchObject({
       enabled: false,
       pending: false,
       mentions: [],
     });
+  });
+});
+
+describe('PageNames: the names of the page list, asked of the background', () => {
+  it('asks once per entity, keeps the answers until the index changes, and lets an id stand in when it cannot answer', async () => {
+    const asked: string[][] = [];
+    let failing = false;
+    const book = new PageNames(async (ids) => {
+      asked.push(ids);
+      if (failing) throw new Error('no background');
+      return ids.map((id) => id.toUpperCase());
+    });
+    expect([...(await book.of(['a', 'b', 'a']))]).toEqual([
+      ['a', 'A'],
+      ['b', 'B'],
+    ]);
+    expect((await book.of(['b', 'c'])).get('c')).toBe('C');
+    expect(asked).toEqual([['a', 'b'], ['c']]);
+    book.forget();
+    failing = true;
+    const after = await book.of(['a']);
+    expect(after.get('a')).toBeUndefined();
+    expect(asked).toHaveLength(3);
+  });
+
+  it('asks for a long list in batches the background accepts', async () => {
+    const sizes: number[] = [];
+    const book = new PageNames(async (ids) => (sizes.push(ids.length), ids));
+    const ids = Array.from({ length: MAX_NAMES_ASKED + 5 }, (_, i) => `e${i}`);
+    expect((await book.of(ids)).size).toBe(ids.length);
+    expect(sizes).toEqual([MAX_NAMES_ASKED, 5]);
   });
 });
