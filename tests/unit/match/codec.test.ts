@@ -89,9 +89,9 @@ describe('the serialised automaton', () => {
     expect(decoded.trie.nodes).toBeGreaterThan(100);
   });
 
-  it('sends links in 16 bits when they fit, and the page widens them to the matcher’s 32', async () => {
+  it('sends node and pattern numbers in 16 bits when they fit, widened to the matcher’s 32 on the page', async () => {
     const encoded = await encodeAutomaton(compiled, 'none');
-    expect(encoded.linkBytes).toBe(2);
+    expect(encoded).toMatchObject({ nodeBytes: 2, patternBytes: 2 });
     const decoded = await decoding;
     expect(decoded.trie.nextSibling).toBeInstanceOf(Int32Array);
     expect(decoded.trie.output).toBeInstanceOf(Int32Array);
@@ -100,9 +100,8 @@ describe('the serialised automaton', () => {
       readyMatch({
         bundle: 't',
         ids: compiled.entityIds.join('\n'),
-        names: '[]',
         common: [],
-        automaton: { ...encoded, linkBytes: 4 },
+        automaton: { ...encoded, nodeBytes: 4 },
       }),
     ).rejects.toThrow(/counts do not fit/);
   });
@@ -154,7 +153,7 @@ describe('the serialised automaton', () => {
     expect(firstDifference(back, big)).toBeNull();
     // Past 65,535 nodes the links cannot take 16 bits.
     expect(big.trie.nodes).toBeGreaterThan(0x10000);
-    expect((await encodeAutomaton(big)).linkBytes).toBe(4);
+    expect(await encodeAutomaton(big)).toMatchObject({ nodeBytes: 4 });
     const text =
       'I met Name124 Person27 and name7 person7, Name39998 Person34 and Name0 Person0-Smith.';
     expect(back.findMentions(text)).toEqual(big.findMentions(text));
@@ -201,8 +200,6 @@ describe('a damaged payload', () => {
   });
 
   it('is refused when it does not hold together, even as well-formed gzip', async () => {
-    // The last node cannot have a child (it would be the node after it).
-    await refuse(await tampered((t) => (t.hasChild[t.nodes - 1] = 1)), /bad links/);
     await refuse(await tampered((t) => (t.patLength[0] = 0)), /bad pattern/);
     await refuse(await tampered((t) => (t.patFlags[0] = 99)), /bad pattern/);
     const shared = compiled.trie.patNext.findIndex((n) => n !== 0);
@@ -216,6 +213,32 @@ describe('a damaged payload', () => {
     await expect(tampered((t) => (t.nextSibling[sibling] = sibling))).rejects.toThrow(/bad link/);
     await expect(tampered((t) => (t.nextSibling[sibling] = t.nodes))).rejects.toThrow(/bad link/);
     await expect(tampered((t) => (t.output[1] = t.patterns + 1))).rejects.toThrow(/bad link/);
+    // Which nodes have a child is not sent: it must follow from the siblings.
+    await expect(tampered((t) => (t.hasChild[t.nodes - 1] = 1))).rejects.toThrow(/depth-first/);
+  });
+
+  it('is refused when a sibling or an output points back or off the arrays (hex, no checksum)', async () => {
+    const plain = await encodeAutomaton(compiled, 'none');
+    expect(plain).toMatchObject({ nodeBytes: 2, patternBytes: 2 });
+    /** The hex with the 16-bit value at `index` (counted in 16-bit values from the start) replaced. */
+    const with16 = (index: number, value: number) => {
+      const at = index * 4;
+      const le =
+        (value & 0xff).toString(16).padStart(2, '0') + (value >> 8).toString(16).padStart(2, '0');
+      return { ...plain, data: plain.data.slice(0, at) + le + plain.data.slice(at + 4) };
+    };
+    // lowerStarts (32-bit), then the 16-bit arrays in order: patEntity, patNext, patExact (patterns
+    // each), outputValue (outputs), siblingFrom, siblingTo (siblings each), outputAt (outputs).
+    const siblingTo = 2 * plain.lowerStarts + 3 * plain.patterns + plain.outputs + plain.siblings;
+    const outputAt = siblingTo + plain.siblings;
+    await expect(decodeAutomaton(plain, count)).resolves.toBeTruthy();
+    await refuse(with16(siblingTo, 0), /bad links/);
+    await refuse(with16(siblingTo, plain.nodes), /bad links/);
+    await refuse(with16(outputAt, plain.nodes + 3), /bad links/);
+    await refuse(
+      with16(2 * plain.lowerStarts + 3 * plain.patterns, plain.patterns + 1),
+      /bad links/,
+    );
   });
 
   it('is refused when it is not an automaton or another format', async () => {
@@ -223,7 +246,8 @@ describe('a damaged payload', () => {
     await refuse({ ...good, data: 5 }, /not an encoded automaton/);
     await refuse({ ...good, compression: 'zip' }, /not an encoded automaton/);
     await refuse({ ...good, format: 1 }, /format 1/);
-    await refuse({ ...good, linkBytes: 3 }, /bad counts/);
+    await refuse({ ...good, nodeBytes: 3 }, /bad counts/);
+    await refuse({ ...good, siblings: good.nodes }, /bad counts/);
     await expect(readyMatchFrom('{')).rejects.toThrow(CorruptAutomaton);
     await expect(readyMatchFrom('{}')).rejects.toThrow(/no entity list/);
     await expect(readyMatchFrom('null')).rejects.toThrow(/no entity list/);
