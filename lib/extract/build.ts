@@ -5,6 +5,7 @@
 import Fuse from 'fuse.js';
 import { attributeSentences } from './attribution';
 import { findCandidates } from './candidates';
+import { isEmphasis } from './emphasis';
 import { NO_ENGLISH, type English } from './english';
 import { INDEX_VERSION, SEARCH_KEYS } from '../index/constants';
 import { buildEntities, type EntityDraft } from './entities';
@@ -90,7 +91,7 @@ export function buildIndex(
   );
   let drafts = buildEntities(candidates);
   if (overrides) drafts = applyOverrides(overrides.file, overrides.source, drafts);
-  const { articles, entities } = attachMentions(split, drafts);
+  const { articles, entities } = attachMentions(split, drafts, english);
   const index: SourceIndex = {
     version: INDEX_VERSION,
     articles,
@@ -124,6 +125,7 @@ function nameIn(entity: Entity, text: string): string {
 function attachMentions(
   split: SplitArticle[],
   drafts: EntityDraft[],
+  english: English,
 ): { articles: Article[]; entities: Entity[] } {
   const aliases: MatchAlias[] = [];
   drafts.forEach((d, entityIndex) =>
@@ -196,6 +198,7 @@ function attachMentions(
               };
         const spansByEntity = new Map<string, Array<[number, number]>>();
         for (const m of matcher.findMentions(text)) {
+          if (isEmphasis(text, m.start, m.end, english)) continue;
           const spans = spansByEntity.get(m.entityId) ?? [];
           spans.push([m.start, m.end]);
           spansByEntity.set(m.entityId, spans);
