@@ -69,8 +69,24 @@ describe('loadMatchSource', () => {
     expect(tooBig.calls.asked).toBe(1);
   });
 
-  it('refuses damaged data instead of matching with it', async () => {
-    const { input } = inputs({ bundle: 'b1', text: ownText.replace('"data":"', '"data":"xx') });
-    await expect(loadMatchSource(0, input)).rejects.toThrow(/corrupt/);
+  it('never matches with damaged data: stored data that does not decode is asked for again', async () => {
+    const damaged = { bundle: 'b1', text: ownText.replace('"data":"', '"data":"xx') };
+    const { input, calls } = inputs(damaged);
+    expect(await found(input)).toEqual(['asked']);
+    expect(calls.asked).toBe(1);
+    // The same from the background too: a clear error, no matcher.
+    const both = inputs(damaged);
+    both.input.ask = async () => damaged.text;
+    await expect(loadMatchSource(0, both.input)).rejects.toThrow(/corrupt/);
+  });
+
+  it('asks again for stored data written in an older format (same bundle, before the background renews it)', async () => {
+    const older = JSON.stringify({
+      ...JSON.parse(ownText),
+      automaton: { ...JSON.parse(ownText).automaton, format: 2 },
+    });
+    const { input, calls } = inputs({ bundle: 'b1', text: older });
+    expect(await found(input)).toEqual(['asked']);
+    expect(calls.asked).toBe(1);
   });
 });
