@@ -217,24 +217,7 @@ export function PopupApp() {
           )}
         </section>
       )}
-      <section class="sc-section" aria-labelledby="sc-on-page">
-        <h2 id="sc-on-page" class="sc-section-title">
-          {t('popupOnThisPage')}
-        </h2>
-        {page === 'loading' ? (
-          <p class="sc-empty">{t('popupLooking')}</p>
-        ) : page === null ? (
-          <p class="sc-empty">{t('popupCantRun')}</p>
-        ) : settings && !settings.enabled ? (
-          <p class="sc-empty">{t('popupOffEverywhereNote')}</p>
-        ) : !page.enabled ? (
-          <p class="sc-empty">{t('popupOffForSite')}</p>
-        ) : chosen && pageEntities.length === 0 && page.mentions.length > 0 ? (
-          <p class="sc-empty">{t('popupSourceNotOnPage', chosen.label)}</p>
-        ) : (
-          <PageMentions entities={pageEntities} onReveal={reveal} />
-        )}
-      </section>
+      {/* Above the page's list, which changes as the site is switched: the switch stays under the pointer. */}
       {settings && (
         <section class="sc-section sc-switches" aria-label={t('popupSwitches')}>
           {site && (
@@ -256,6 +239,24 @@ export function PopupApp() {
           />
         </section>
       )}
+      <section class="sc-section" aria-labelledby="sc-on-page">
+        <h2 id="sc-on-page" class="sc-section-title">
+          {t('popupOnThisPage')}
+        </h2>
+        {page === 'loading' ? (
+          <p class="sc-empty">{t('popupLooking')}</p>
+        ) : page === null ? (
+          <p class="sc-empty">{t('popupCantRun')}</p>
+        ) : settings && !settings.enabled ? (
+          <p class="sc-empty">{t('popupOffEverywhereNote')}</p>
+        ) : !page.enabled ? (
+          <p class="sc-empty">{t('popupOffForSite')}</p>
+        ) : chosen && pageEntities.length === 0 && page.mentions.length > 0 ? (
+          <p class="sc-empty">{t('popupSourceNotOnPage', chosen.label)}</p>
+        ) : (
+          <PageMentions entities={pageEntities} onReveal={reveal} />
+        )}
+      </section>
       {tab?.id !== undefined && site && (
         <AddPageSection tabId={tab.id} autoStart={params.get('add') === '1'} />
       )}
