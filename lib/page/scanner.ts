@@ -33,6 +33,8 @@ export interface PageMention {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
 const SHOW_TEXT = 4;
 /** How many text nodes to read between two looks at the clock. */
 const CLOCK_EVERY = 128;
@@ -81,8 +83,7 @@ export class SubtreeScan {
     this.stream = new MatchStream(matcher, (start, end, pattern) =>
       this.blockMatches.push(start, end, pattern),
     );
-    const container = root.nodeType === ELEMENT_NODE ? (root as Element) : null;
-    this.skipped = new Set(container ? container.querySelectorAll(SKIP_SELECTOR) : []);
+    this.skipped = new Set(skippedElements(root));
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = root.nodeType === TEXT_NODE ? null : doc.createTreeWalker(root, SHOW_TEXT);
     if (root.nodeType === TEXT_NODE) this.resumeNode = root as Text;
@@ -378,6 +379,21 @@ export class SubtreeScan {
     }
     return lo;
   }
+}
+
+/**
+ * The elements whose skip attribute the scan must know: those under the root (an element, a document or a
+ * shadow root: one native query), or, for a text node, its ancestors, every one of them being at or above
+ * the root (so for any other node too). Ancestors of an element root are asked directly, see classify.
+ */
+function skippedElements(root: Node): Iterable<Element> {
+  const type = root.nodeType;
+  if (type === ELEMENT_NODE || type === DOCUMENT_NODE || type === FRAGMENT_NODE)
+    return (root as ParentNode).querySelectorAll(SKIP_SELECTOR);
+  const found: Element[] = [];
+  for (let e = root.parentElement; e; e = e.parentElement)
+    if (e.matches(SKIP_SELECTOR)) found.push(e);
+  return found;
 }
 
 /** Only spaces, tabs and line breaks (or nothing): the text between tags. The first is checked by the caller. */
