@@ -210,9 +210,10 @@ export class MatchStream {
       let kept = 0;
       for (let w = 0; w < walkers; w++) {
         const node = walkerNode[w]!;
+        // Siblings come in ascending label order (trie.ts): a miss is known at the first larger label.
         let next = hasChild[node] !== 0 ? node + 1 : 0;
-        while (next !== 0 && label[next] !== sym) next = nextSibling[next]!;
-        if (next === 0) continue;
+        while (next !== 0 && label[next]! < sym) next = nextSibling[next]!;
+        if (next === 0 || label[next] !== sym) continue;
         const start = walkerStart[w]!;
         walkerNode[kept] = next;
         walkerStart[kept] = start;

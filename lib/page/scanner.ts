@@ -54,17 +54,22 @@ export class SubtreeScan {
   private readonly walker: TreeWalker | null;
   private currentBlock: Node | null = null;
   /** Text nodes read so far and their offsets in the stream, to map matches back to nodes. */
-  private blockNodes: Text[] = [];
-  private blockBases: number[] = [];
-  /** Where the current block starts in blockNodes (the arrays grow for the whole scan: no resets). */
-  private blockStart = 0;
+  private readonly blockNodes: Text[] = [];
+  private readonly blockBases: number[] = [];
+  /**
+   * How many of blockNodes belong to the current block. The arrays are reused from block to block, not
+   * emptied: emptying an array drops its storage, and growing it again was steady garbage in profiles.
+   */
+  private blockCount = 0;
   /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
   private blockMatches: number[] = [];
   private offset = 0;
   /** Blank text nodes met while the stream was quiet, not yet placed in a block (see run). */
   /** An element known to be neither skipped nor inside a skipped one (a readable block's parent). */
   private readableParent: Element | null = null;
+  /** The set-aside blanks are the first blankCount of this array (reused, like blockNodes). */
   private readonly blanks: Text[] = [];
+  private blankCount = 0;
   private blankChars = 0;
   /** A text node whose reading was interrupted by the deadline (long texts are read in pieces). */
   private resumeNode: Text | null = null;
@@ -117,10 +122,10 @@ export class SubtreeScan {
       const data = node.data;
       if (
         (data.length === 0 || isSpace(data.charCodeAt(0))) &&
-        (this.blanks.length !== 0 || (this.nodeOffset === 0 && this.stream.quiet)) &&
+        (this.blankCount !== 0 || (this.nodeOffset === 0 && this.stream.quiet)) &&
         isBlank(data)
       ) {
-        this.blanks.push(node);
+        this.blanks[this.blankCount++] = node;
         this.blankChars += data.length;
         node = walker ? (walker.nextNode() as Text | null) : null;
         continue;
@@ -144,7 +149,7 @@ export class SubtreeScan {
       }
       const block = lastBlock;
       if (block !== SKIPPED) {
-        if (this.blanks.length !== 0) {
+        if (this.blankCount !== 0) {
           // Blanks before text of another block only ever sat at the edge of a block, where whitespace
           // changes no decision (neighbours.ts reads runs of whitespace as one): they are dropped. Before
           // text of the same block they may have been in another block or skipped, which ends or does
@@ -169,6 +174,9 @@ export class SubtreeScan {
     }
     this.settleBlanks();
     this.endBlock();
+    // The reused arrays still hold nodes of the page: a finished scan keeps none.
+    this.blockNodes.length = 0;
+    this.blanks.length = 0;
     this.done = true;
     return true;
   }
@@ -176,7 +184,7 @@ export class SubtreeScan {
   /** Reads the set-aside blank text nodes as the walk would have: block by block, skipped ones left out. */
   private settleBlanks(): void {
     const blanks = this.blanks;
-    for (let i = 0; i < blanks.length; i++) {
+    for (let i = 0; i < this.blankCount; i++) {
       const node = blanks[i]!;
       const parent = node.parentElement;
       const block =
@@ -193,15 +201,15 @@ export class SubtreeScan {
       this.recordTextNode(node, length);
       this.offset += length;
     }
-    blanks.length = 0;
+    this.blankCount = 0;
     this.blankChars = 0;
   }
 
   /** Forgets the set-aside blanks (read, so counted). */
   private dropBlanks(): void {
-    this.textNodes += this.blanks.length;
+    this.textNodes += this.blankCount;
     this.textChars += this.blankChars;
-    this.blanks.length = 0;
+    this.blankCount = 0;
     this.blankChars = 0;
   }
 
@@ -290,8 +298,9 @@ export class SubtreeScan {
 
   /** Remembers where a text node starts in the stream, to map matches back to it. */
   private recordTextNode(node: Text, length: number): void {
-    this.blockNodes.push(node);
-    this.blockBases.push(this.offset);
+    const n = this.blockCount++;
+    this.blockNodes[n] = node;
+    this.blockBases[n] = this.offset;
     this.textNodes++;
     this.textChars += length;
   }
@@ -299,7 +308,7 @@ export class SubtreeScan {
   /** Feeds a long text node piece by piece; false when the deadline passed (resume at nodeOffset). */
   private feedLongText(node: Text, data: string, deadline: number): boolean {
     if (this.nodeOffset === 0) this.recordTextNode(node, data.length);
-    const base = this.blockBases[this.blockBases.length - 1]!;
+    const base = this.blockBases[this.blockCount - 1]!;
     while (this.nodeOffset < data.length) {
       if (this.nodeOffset > 0 && performance.now() > deadline) return false;
       const end = Math.min(data.length, this.nodeOffset + PIECE);
@@ -314,7 +323,7 @@ export class SubtreeScan {
   private endBlock(): void {
     this.stream.boundary();
     if (this.blockMatches.length !== 0) this.reportBlock();
-    this.blockStart = this.blockNodes.length;
+    this.blockCount = 0;
   }
 
   private reportBlock(): void {
@@ -354,8 +363,8 @@ export class SubtreeScan {
   private blockText(from: number, to: number): string {
     const nodes = this.blockNodes;
     const bases = this.blockBases;
-    const blockStart = bases[this.blockStart]!;
-    const last = nodes.length - 1;
+    const blockStart = bases[0]!;
+    const last = this.blockCount - 1;
     const blockEnd = bases[last]! + nodes[last]!.data.length;
     from = Math.max(from, blockStart);
     to = Math.min(to, blockEnd);
@@ -370,8 +379,8 @@ export class SubtreeScan {
   /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
   private indexAt(offset: number, isEnd: boolean): number {
     const bases = this.blockBases;
-    let lo = this.blockStart;
-    let hi = bases.length - 1;
+    let lo = 0;
+    let hi = this.blockCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (isEnd ? bases[mid]! < offset : bases[mid]! <= offset) lo = mid;
