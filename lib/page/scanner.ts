@@ -120,15 +120,20 @@ export class SubtreeScan {
       // Most text nodes of a page are the blanks between tags. While the stream is quiet a blank one
       // cannot change a match: it is set aside without looking at its parent (see settleBlanks).
       const data = node.data;
+      const length = data.length;
       if (
-        (data.length === 0 || isSpace(data.charCodeAt(0))) &&
-        (this.blankCount !== 0 || (this.nodeOffset === 0 && this.stream.quiet)) &&
-        isBlank(data)
+        (length === 0 || isSpace(data.charCodeAt(0))) &&
+        (this.blankCount !== 0 || (this.nodeOffset === 0 && this.stream.quiet))
       ) {
-        this.blanks[this.blankCount++] = node;
-        this.blankChars += data.length;
-        node = walker ? (walker.nextNode() as Text | null) : null;
-        continue;
+        // Blank: only spaces, tabs and line breaks (the loop is written out here: this runs for most nodes).
+        let i = 1;
+        while (i < length && isSpace(data.charCodeAt(i))) i++;
+        if (i >= length) {
+          this.blanks[this.blankCount++] = node;
+          this.blankChars += length;
+          node = walker ? (walker.nextNode() as Text | null) : null;
+          continue;
+        }
       }
       const parent = node.parentElement;
       // Neighbouring text nodes usually share a parent: nothing to decide then.
@@ -161,10 +166,10 @@ export class SubtreeScan {
           this.endBlock();
           this.currentBlock = block;
         }
-        if (data.length <= PIECE) {
-          this.recordTextNode(node, data.length);
+        if (length <= PIECE) {
+          this.recordTextNode(node, length);
           this.stream.feed(data, this.offset);
-          this.offset += data.length;
+          this.offset += length;
         } else if (!this.feedLongText(node, data, deadline)) {
           this.resumeNode = node;
           return false;
@@ -403,12 +408,6 @@ function skippedElements(root: Node): Iterable<Element> {
   for (let e = root.parentElement; e; e = e.parentElement)
     if (e.matches(SKIP_SELECTOR)) found.push(e);
   return found;
-}
-
-/** Only spaces, tabs and line breaks (or nothing): the text between tags. The first is checked by the caller. */
-function isBlank(data: string): boolean {
-  for (let i = 1; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return false;
-  return true;
 }
 
 function isSpace(c: number): boolean {
