@@ -17,9 +17,11 @@ import { MatchStream, type Matcher } from '../match/matcher';
 import {
   HYPHEN_CHARS,
   hyphenatedIntoWord,
+  isHyphen,
   NEIGHBOUR_CHARS,
+  readsAfter,
+  readsBefore,
   standsAlone,
-  startsWithHyphen,
 } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
 
@@ -338,17 +340,22 @@ export class SubtreeScan {
       const start = found[i]!;
       const end = found[i + 1]!;
       const pattern = found[i + 2]!;
-      // One character each side first; the longer read happens only beside a hyphen (a hot path).
-      const after = this.blockText(end, end + 2);
+      // One character each side first; text is read only where those characters say it can matter
+      // (a hot path: this runs for every match).
+      const previous = this.blockCharCode(start - 1);
+      const next = this.blockCharCode(end);
       if (
-        (startsWithHyphen(after) || startsWithHyphen(this.blockText(start - 1, start))) &&
-        hyphenatedIntoWord(this.blockText(start - HYPHEN_CHARS, start), after)
+        (isHyphen(next) || isHyphen(previous)) &&
+        hyphenatedIntoWord(
+          this.blockText(start - HYPHEN_CHARS, start),
+          this.blockText(end, end + 2),
+        )
       )
         continue;
       if (this.matcher.isStandalone(pattern)) {
         // Only the few words around the match are read, however long the block.
-        const before = this.blockText(start - NEIGHBOUR_CHARS, start);
-        const after = this.blockText(end, end + NEIGHBOUR_CHARS);
+        const before = readsBefore(previous) ? this.blockText(start - NEIGHBOUR_CHARS, start) : '';
+        const after = readsAfter(next) ? this.blockText(end, end + NEIGHBOUR_CHARS) : '';
         if (!standsAlone(before, after)) continue;
       }
       const entityId = this.matcher.entityOf(pattern);
@@ -362,6 +369,16 @@ export class SubtreeScan {
         endOffset: end - this.blockBases[last]!,
       });
     }
+  }
+
+  /** The current block's character at a stream offset, or NaN outside the block (as ''.charCodeAt(0)). */
+  private blockCharCode(offset: number): number {
+    const last = this.blockCount - 1;
+    const bases = this.blockBases;
+    if (offset < bases[0]! || offset >= bases[last]! + this.blockNodes[last]!.data.length)
+      return NaN;
+    const i = this.indexAt(offset, false);
+    return this.blockNodes[i]!.data.charCodeAt(offset - bases[i]!);
   }
 
   /** The current block's text between two stream offsets (clamped to the block). */
