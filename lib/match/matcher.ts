@@ -322,7 +322,8 @@ export class MatchStream {
       }
       order[at] = i;
     }
-    // Greedy choice: a candidate is taken unless it overlaps one taken before it (marked by negating).
+    // Greedy choice: a candidate is taken unless it overlaps one taken before it. The taken ones are
+    // gathered at the front of `order` (never ahead of the one being looked at).
     let taken = 0;
     for (let n = 0; n < count; n++) {
       const i = order[n]!;

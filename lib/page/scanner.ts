@@ -66,10 +66,12 @@ export class SubtreeScan {
   /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
   private blockMatches: number[] = [];
   private offset = 0;
-  /** Blank text nodes met while the stream was quiet, not yet placed in a block (see run). */
   /** An element known to be neither skipped nor inside a skipped one (a readable block's parent). */
   private readableParent: Element | null = null;
-  /** The set-aside blanks are the first blankCount of this array (reused, like blockNodes). */
+  /**
+   * Blank text nodes met while the stream was quiet, not yet placed in a block (see run): the first
+   * blankCount of this array (reused, like blockNodes).
+   */
   private readonly blanks: Text[] = [];
   private blankCount = 0;
   private blankChars = 0;
