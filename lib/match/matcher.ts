@@ -102,22 +102,27 @@ export type MatchCallback = (start: number, end: number, patternIndex: number) =
  */
 export class MatchStream {
   private readonly trie: Trie;
-  private readonly walkerNode = new Int32Array(MAX_WALKERS);
-  private readonly walkerStart = new Float64Array(MAX_WALKERS);
+  // Plain arrays of small integers, not typed arrays: a page makes a stream for every scan (every changed
+  // block), and a typed array of this size is allocated outside the JS heap, which showed in profiles of
+  // whole scans (~2 % of them, and the collector's work after). Indexing is as fast either way.
+  private readonly walkerNode = zeros(MAX_WALKERS);
+  private readonly walkerStart = zeros(MAX_WALKERS);
   private walkers = 0;
-  /** The last characters seen, unfolded, for case checks across pieces. */
-  private readonly ring = new Uint16Array(RING_MASK + 1);
+  /** The last characters seen (UTF-16 code units, unfolded), for case checks across pieces. */
+  private readonly ring = zeros(RING_MASK + 1);
   private symbols = 0;
   private prevClass = SEPARATOR_CLASS as number;
   /**
    * Candidates waiting for the longest-match decision: [start, end, pattern] triples, `candidateLength`
-   * numbers in use. Typed arrays reused for the whole stream: matches allocate nothing.
+   * numbers in use. Reused for the whole stream: matches allocate nothing.
    */
-  private candidates = new Float64Array(48);
+  private readonly candidates: number[] = [];
   private candidateLength = 0;
   /** Candidates whose right word boundary depends on the next character (all end at the same place). */
-  private pending = new Float64Array(48);
+  private readonly pending: number[] = [];
   private pendingLength = 0;
+  /** The flush's choice among several candidates: their positions in `candidates`, longest first. */
+  private readonly order: number[] = [];
 
   constructor(
     matcher: Matcher,
@@ -205,9 +210,10 @@ export class MatchStream {
       let kept = 0;
       for (let w = 0; w < walkers; w++) {
         const node = walkerNode[w]!;
+        // Siblings come in ascending label order (trie.ts): a miss is known at the first larger label.
         let next = hasChild[node] !== 0 ? node + 1 : 0;
-        while (next !== 0 && label[next] !== sym) next = nextSibling[next]!;
-        if (next === 0) continue;
+        while (next !== 0 && label[next]! < sym) next = nextSibling[next]!;
+        if (next === 0 || label[next] !== sym) continue;
         const start = walkerStart[w]!;
         walkerNode[kept] = next;
         walkerStart[kept] = start;
@@ -265,10 +271,10 @@ export class MatchStream {
       }
       if ((flags & ENDS_IN_WORD) !== 0) {
         // Decided by the next character: "Trump" must not be the start of "Trumpet".
-        this.pending = push(this.pending, this.pendingLength, start, end, p);
+        put(this.pending, this.pendingLength, start, end, p);
         this.pendingLength += 3;
       } else {
-        this.candidates = push(this.candidates, this.candidateLength, start, end, p);
+        put(this.candidates, this.candidateLength, start, end, p);
         this.candidateLength += 3;
       }
       return;
@@ -279,60 +285,87 @@ export class MatchStream {
     if (!nextIsWord) {
       const pending = this.pending;
       for (let i = 0; i < this.pendingLength; i += 3) {
-        this.candidates = push(
-          this.candidates,
-          this.candidateLength,
-          pending[i]!,
-          pending[i + 1]!,
-          pending[i + 2]!,
-        );
+        put(this.candidates, this.candidateLength, pending[i]!, pending[i + 1]!, pending[i + 2]!);
         this.candidateLength += 3;
       }
     }
     this.pendingLength = 0;
   }
 
-  /** Longest match wins; among equals the earliest; no overlaps. */
+  /**
+   * Longest match wins; among equals the earliest (then the first queued); no overlaps. Candidates are
+   * ordered by a stable insertion sort and taken greedily; the taken ones are then reported in text order.
+   * Few candidates wait at once (the names starting inside one name), and nothing here allocates.
+   */
   private flush(): void {
     const length = this.candidateLength;
     this.candidateLength = 0;
+    const c = this.candidates;
     if (length === 3) {
-      // One candidate (the usual case): nothing to choose, nothing to allocate.
-      const c = this.candidates;
+      // One candidate (the usual case): nothing to choose.
       this.onMatch(c[0]!, c[1]!, c[2]!);
       return;
     }
-    const c = this.candidates.slice(0, length);
-    const byLength: number[] = [];
-    for (let i = 0; i < c.length; i += 3) byLength.push(i);
-    // Prefer longer matches: pick greedily by length, then report in text order.
-    byLength.sort((a, b) => c[b + 1]! - c[b]! - (c[a + 1]! - c[a]!) || c[a]! - c[b]!);
-    const chosen: number[] = [];
-    for (const i of byLength) {
+    const order = this.order;
+    const count = length / 3;
+    for (let n = 0; n < count; n++) {
+      const i = n * 3;
+      const span = c[i + 1]! - c[i]!;
+      // Goes after every candidate that is longer, or as long and starting no later.
+      let at = n;
+      while (at > 0) {
+        const j = order[at - 1]!;
+        const other = c[j + 1]! - c[j]!;
+        if (other > span || (other === span && c[j]! <= c[i]!)) break;
+        order[at] = j;
+        at--;
+      }
+      order[at] = i;
+    }
+    // Greedy choice: a candidate is taken unless it overlaps one taken before it. The taken ones are
+    // gathered at the front of `order` (never ahead of the one being looked at).
+    let taken = 0;
+    for (let n = 0; n < count; n++) {
+      const i = order[n]!;
       const s = c[i]!;
       const e = c[i + 1]!;
-      if (chosen.every((j) => e <= c[j]! || s >= c[j + 1]!)) chosen.push(i);
+      let free = true;
+      for (let m = 0; m < taken; m++) {
+        const j = order[m]!;
+        if (!(e <= c[j]! || s >= c[j + 1]!)) {
+          free = false;
+          break;
+        }
+      }
+      if (free) order[taken++] = i;
     }
-    chosen.sort((a, b) => c[a]! - c[b]!);
-    for (const i of chosen) this.onMatch(c[i]!, c[i + 1]!, c[i + 2]!);
+    // The taken ones never overlap, so they have distinct starts: report them by start.
+    for (let n = 1; n < taken; n++) {
+      const i = order[n]!;
+      let at = n;
+      while (at > 0 && c[order[at - 1]!]! > c[i]!) {
+        order[at] = order[at - 1]!;
+        at--;
+      }
+      order[at] = i;
+    }
+    for (let n = 0; n < taken; n++) {
+      const i = order[n]!;
+      this.onMatch(c[i]!, c[i + 1]!, c[i + 2]!);
+    }
   }
 }
 
-/** Writes a triple at `at`, growing the array when it is full; returns the (possibly new) array. */
-function push(
-  list: Float64Array<ArrayBuffer>,
-  at: number,
-  a: number,
-  b: number,
-  c: number,
-): Float64Array<ArrayBuffer> {
-  if (at + 3 > list.length) {
-    const grown = new Float64Array(list.length * 2);
-    grown.set(list);
-    list = grown;
-  }
+/** A packed array of `n` zeros (small integers: the engine keeps them unboxed). */
+function zeros(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+}
+
+/** Writes a triple at `at` (the array grows as needed). */
+function put(list: number[], at: number, a: number, b: number, c: number): void {
   list[at] = a;
   list[at + 1] = b;
   list[at + 2] = c;
-  return list;
 }

@@ -23,12 +23,37 @@ function isNeutral(word: string): boolean {
   );
 }
 
-/** Whether a one-word match stands on its own, given the text just before and just after it. */
+/** The gap WORD_BEFORE and WORD_AFTER allow between a match and its neighbouring word. */
+function isGap(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0;
+}
+
+/**
+ * Whether `standsAlone` needs the text before a match, given the character right before it (NaN: none):
+ * a neighbouring word counts only across a gap. Spares the caller reading text that decides nothing.
+ */
+export function readsBefore(previous: number): boolean {
+  return isGap(previous);
+}
+
+/** Whether `standsAlone` needs the text after a match, given the character right after it (NaN: none). */
+export function readsAfter(next: number): boolean {
+  return isGap(next) || next === 0x27 || next === 0x2019;
+}
+
+/**
+ * Whether a one-word match stands on its own, given the text just before and just after it. The regular
+ * expressions run only when the first character allows them to match: this runs for most mentions.
+ */
 export function standsAlone(before: string, after: string): boolean {
-  const prev = WORD_BEFORE.exec(before)?.[1];
+  const prev = readsBefore(before.charCodeAt(before.length - 1))
+    ? WORD_BEFORE.exec(before)?.[1]
+    : undefined;
   if (prev && !/['’]s?$/u.test(prev) && !isNeutral(prev)) return false;
+  const first = after.charCodeAt(0);
+  if (!readsAfter(first)) return true;
   if (POSSESSIVE_AFTER.test(after)) return true;
-  const next = WORD_AFTER.exec(after)?.[1];
+  const next = isGap(first) ? WORD_AFTER.exec(after)?.[1] : undefined;
   return !next || isNeutral(next);
 }
 
@@ -61,9 +86,8 @@ export function hyphenatedIntoWord(before: string, after: string): boolean {
   return !!prev && /^\p{Ll}/u.test(prev) && !NAME_PREFIXES.has(prev.toLowerCase());
 }
 
-/** Whether text begins with one of the hyphens `hyphenatedIntoWord` looks at. */
-export function startsWithHyphen(text: string): boolean {
-  const c = text.charCodeAt(0);
+/** Whether a character (NaN: none) is one of the hyphens `hyphenatedIntoWord` looks at. */
+export function isHyphen(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011;
 }
 

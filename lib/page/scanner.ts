@@ -17,9 +17,11 @@ import { MatchStream, type Matcher } from '../match/matcher';
 import {
   HYPHEN_CHARS,
   hyphenatedIntoWord,
+  isHyphen,
   NEIGHBOUR_CHARS,
+  readsAfter,
+  readsBefore,
   standsAlone,
-  startsWithHyphen,
 } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
 
@@ -33,6 +35,8 @@ export interface PageMention {
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
 const SHOW_TEXT = 4;
 /** How many text nodes to read between two looks at the clock. */
 const CLOCK_EVERY = 128;
@@ -52,17 +56,24 @@ export class SubtreeScan {
   private readonly walker: TreeWalker | null;
   private currentBlock: Node | null = null;
   /** Text nodes read so far and their offsets in the stream, to map matches back to nodes. */
-  private blockNodes: Text[] = [];
-  private blockBases: number[] = [];
-  /** Where the current block starts in blockNodes (the arrays grow for the whole scan: no resets). */
-  private blockStart = 0;
+  private readonly blockNodes: Text[] = [];
+  private readonly blockBases: number[] = [];
+  /**
+   * How many of blockNodes belong to the current block. The arrays are reused from block to block, not
+   * emptied: emptying an array drops its storage, and growing it again was steady garbage in profiles.
+   */
+  private blockCount = 0;
   /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
   private blockMatches: number[] = [];
   private offset = 0;
-  /** Blank text nodes met while the stream was quiet, not yet placed in a block (see run). */
   /** An element known to be neither skipped nor inside a skipped one (a readable block's parent). */
   private readableParent: Element | null = null;
+  /**
+   * Blank text nodes met while the stream was quiet, not yet placed in a block (see run): the first
+   * blankCount of this array (reused, like blockNodes).
+   */
   private readonly blanks: Text[] = [];
+  private blankCount = 0;
   private blankChars = 0;
   /** A text node whose reading was interrupted by the deadline (long texts are read in pieces). */
   private resumeNode: Text | null = null;
@@ -81,8 +92,7 @@ export class SubtreeScan {
     this.stream = new MatchStream(matcher, (start, end, pattern) =>
       this.blockMatches.push(start, end, pattern),
     );
-    const container = root.nodeType === ELEMENT_NODE ? (root as Element) : null;
-    this.skipped = new Set(container ? container.querySelectorAll(SKIP_SELECTOR) : []);
+    this.skipped = new Set(skippedElements(root));
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = root.nodeType === TEXT_NODE ? null : doc.createTreeWalker(root, SHOW_TEXT);
     if (root.nodeType === TEXT_NODE) this.resumeNode = root as Text;
@@ -114,15 +124,20 @@ export class SubtreeScan {
       // Most text nodes of a page are the blanks between tags. While the stream is quiet a blank one
       // cannot change a match: it is set aside without looking at its parent (see settleBlanks).
       const data = node.data;
+      const length = data.length;
       if (
-        (data.length === 0 || isSpace(data.charCodeAt(0))) &&
-        (this.blanks.length !== 0 || (this.nodeOffset === 0 && this.stream.quiet)) &&
-        isBlank(data)
+        (length === 0 || isSpace(data.charCodeAt(0))) &&
+        (this.blankCount !== 0 || (this.nodeOffset === 0 && this.stream.quiet))
       ) {
-        this.blanks.push(node);
-        this.blankChars += data.length;
-        node = walker ? (walker.nextNode() as Text | null) : null;
-        continue;
+        // Blank: only spaces, tabs and line breaks (the loop is written out here: this runs for most nodes).
+        let i = 1;
+        while (i < length && isSpace(data.charCodeAt(i))) i++;
+        if (i >= length) {
+          this.blanks[this.blankCount++] = node;
+          this.blankChars += length;
+          node = walker ? (walker.nextNode() as Text | null) : null;
+          continue;
+        }
       }
       const parent = node.parentElement;
       // Neighbouring text nodes usually share a parent: nothing to decide then.
@@ -143,7 +158,7 @@ export class SubtreeScan {
       }
       const block = lastBlock;
       if (block !== SKIPPED) {
-        if (this.blanks.length !== 0) {
+        if (this.blankCount !== 0) {
           // Blanks before text of another block only ever sat at the edge of a block, where whitespace
           // changes no decision (neighbours.ts reads runs of whitespace as one): they are dropped. Before
           // text of the same block they may have been in another block or skipped, which ends or does
@@ -155,10 +170,10 @@ export class SubtreeScan {
           this.endBlock();
           this.currentBlock = block;
         }
-        if (data.length <= PIECE) {
-          this.recordTextNode(node, data.length);
+        if (length <= PIECE) {
+          this.recordTextNode(node, length);
           this.stream.feed(data, this.offset);
-          this.offset += data.length;
+          this.offset += length;
         } else if (!this.feedLongText(node, data, deadline)) {
           this.resumeNode = node;
           return false;
@@ -168,6 +183,9 @@ export class SubtreeScan {
     }
     this.settleBlanks();
     this.endBlock();
+    // The reused arrays still hold nodes of the page: a finished scan keeps none.
+    this.blockNodes.length = 0;
+    this.blanks.length = 0;
     this.done = true;
     return true;
   }
@@ -175,7 +193,7 @@ export class SubtreeScan {
   /** Reads the set-aside blank text nodes as the walk would have: block by block, skipped ones left out. */
   private settleBlanks(): void {
     const blanks = this.blanks;
-    for (let i = 0; i < blanks.length; i++) {
+    for (let i = 0; i < this.blankCount; i++) {
       const node = blanks[i]!;
       const parent = node.parentElement;
       const block =
@@ -192,15 +210,15 @@ export class SubtreeScan {
       this.recordTextNode(node, length);
       this.offset += length;
     }
-    blanks.length = 0;
+    this.blankCount = 0;
     this.blankChars = 0;
   }
 
   /** Forgets the set-aside blanks (read, so counted). */
   private dropBlanks(): void {
-    this.textNodes += this.blanks.length;
+    this.textNodes += this.blankCount;
     this.textChars += this.blankChars;
-    this.blanks.length = 0;
+    this.blankCount = 0;
     this.blankChars = 0;
   }
 
@@ -289,8 +307,9 @@ export class SubtreeScan {
 
   /** Remembers where a text node starts in the stream, to map matches back to it. */
   private recordTextNode(node: Text, length: number): void {
-    this.blockNodes.push(node);
-    this.blockBases.push(this.offset);
+    const n = this.blockCount++;
+    this.blockNodes[n] = node;
+    this.blockBases[n] = this.offset;
     this.textNodes++;
     this.textChars += length;
   }
@@ -298,7 +317,7 @@ export class SubtreeScan {
   /** Feeds a long text node piece by piece; false when the deadline passed (resume at nodeOffset). */
   private feedLongText(node: Text, data: string, deadline: number): boolean {
     if (this.nodeOffset === 0) this.recordTextNode(node, data.length);
-    const base = this.blockBases[this.blockBases.length - 1]!;
+    const base = this.blockBases[this.blockCount - 1]!;
     while (this.nodeOffset < data.length) {
       if (this.nodeOffset > 0 && performance.now() > deadline) return false;
       const end = Math.min(data.length, this.nodeOffset + PIECE);
@@ -313,7 +332,7 @@ export class SubtreeScan {
   private endBlock(): void {
     this.stream.boundary();
     if (this.blockMatches.length !== 0) this.reportBlock();
-    this.blockStart = this.blockNodes.length;
+    this.blockCount = 0;
   }
 
   private reportBlock(): void {
@@ -323,17 +342,22 @@ export class SubtreeScan {
       const start = found[i]!;
       const end = found[i + 1]!;
       const pattern = found[i + 2]!;
-      // One character each side first; the longer read happens only beside a hyphen (a hot path).
-      const after = this.blockText(end, end + 2);
+      // One character each side first; text is read only where those characters say it can matter
+      // (a hot path: this runs for every match).
+      const previous = this.blockCharCode(start - 1);
+      const next = this.blockCharCode(end);
       if (
-        (startsWithHyphen(after) || startsWithHyphen(this.blockText(start - 1, start))) &&
-        hyphenatedIntoWord(this.blockText(start - HYPHEN_CHARS, start), after)
+        (isHyphen(next) || isHyphen(previous)) &&
+        hyphenatedIntoWord(
+          this.blockText(start - HYPHEN_CHARS, start),
+          this.blockText(end, end + 2),
+        )
       )
         continue;
       if (this.matcher.isStandalone(pattern)) {
         // Only the few words around the match are read, however long the block.
-        const before = this.blockText(start - NEIGHBOUR_CHARS, start);
-        const after = this.blockText(end, end + NEIGHBOUR_CHARS);
+        const before = readsBefore(previous) ? this.blockText(start - NEIGHBOUR_CHARS, start) : '';
+        const after = readsAfter(next) ? this.blockText(end, end + NEIGHBOUR_CHARS) : '';
         if (!standsAlone(before, after)) continue;
       }
       const entityId = this.matcher.entityOf(pattern);
@@ -349,12 +373,22 @@ export class SubtreeScan {
     }
   }
 
+  /** The current block's character at a stream offset, or NaN outside the block (as ''.charCodeAt(0)). */
+  private blockCharCode(offset: number): number {
+    const last = this.blockCount - 1;
+    const bases = this.blockBases;
+    if (offset < bases[0]! || offset >= bases[last]! + this.blockNodes[last]!.data.length)
+      return NaN;
+    const i = this.indexAt(offset, false);
+    return this.blockNodes[i]!.data.charCodeAt(offset - bases[i]!);
+  }
+
   /** The current block's text between two stream offsets (clamped to the block). */
   private blockText(from: number, to: number): string {
     const nodes = this.blockNodes;
     const bases = this.blockBases;
-    const blockStart = bases[this.blockStart]!;
-    const last = nodes.length - 1;
+    const blockStart = bases[0]!;
+    const last = this.blockCount - 1;
     const blockEnd = bases[last]! + nodes[last]!.data.length;
     from = Math.max(from, blockStart);
     to = Math.min(to, blockEnd);
@@ -369,8 +403,8 @@ export class SubtreeScan {
   /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
   private indexAt(offset: number, isEnd: boolean): number {
     const bases = this.blockBases;
-    let lo = this.blockStart;
-    let hi = bases.length - 1;
+    let lo = 0;
+    let hi = this.blockCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (isEnd ? bases[mid]! < offset : bases[mid]! <= offset) lo = mid;
@@ -380,10 +414,19 @@ export class SubtreeScan {
   }
 }
 
-/** Only spaces, tabs and line breaks (or nothing): the text between tags. The first is checked by the caller. */
-function isBlank(data: string): boolean {
-  for (let i = 1; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return false;
-  return true;
+/**
+ * The elements whose skip attribute the scan must know: those under the root (an element, a document or a
+ * shadow root: one native query), or, for a text node, its ancestors, every one of them being at or above
+ * the root (so for any other node too). Ancestors of an element root are asked directly, see classify.
+ */
+function skippedElements(root: Node): Iterable<Element> {
+  const type = root.nodeType;
+  if (type === ELEMENT_NODE || type === DOCUMENT_NODE || type === FRAGMENT_NODE)
+    return (root as ParentNode).querySelectorAll(SKIP_SELECTOR);
+  const found: Element[] = [];
+  for (let e = root.parentElement; e; e = e.parentElement)
+    if (e.matches(SKIP_SELECTOR)) found.push(e);
+  return found;
 }
 
 function isSpace(c: number): boolean {

@@ -166,6 +166,53 @@ describe('matcher', () => {
     expect(found).toEqual(['long']);
   });
 
+  it('among overlapping names takes the longest, then the earliest, and reports in text order', () => {
+    // Random multi-word aliases over a five-word vocabulary, random texts: every stretch of text is a
+    // tangle of overlapping candidates. The reference is the rule itself over all occurrences.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const vocabulary = ['ka', 'kob', 'ku', 'kid', 'ke'];
+    const phrase = (max: number) =>
+      Array.from({ length: 1 + random(max) }, () => vocabulary[random(vocabulary.length)]!);
+    for (let round = 0; round < 40; round++) {
+      const texts = new Set<string>();
+      while (texts.size < 12) texts.add(phrase(4).join(' '));
+      const aliasTexts = [...texts];
+      const m = compileMatcher(
+        aliasTexts.map((text, i) => ({
+          entityId: `a${i}`,
+          text,
+          caseSensitive: false,
+          requireCapital: false,
+        })),
+      );
+      const words = phrase(40);
+      const text = words.join(' ');
+      const starts: number[] = [];
+      for (let i = 0, at = 0; i < words.length; at += words[i]!.length + 1, i++) starts.push(at);
+      const occurrences: Array<[number, number, string]> = [];
+      aliasTexts.forEach((alias, a) => {
+        const n = alias.split(' ').length;
+        for (let i = 0; i + n <= words.length; i++)
+          if (words.slice(i, i + n).join(' ') === alias)
+            occurrences.push([starts[i]!, starts[i]! + alias.length, `a${a}`]);
+      });
+      occurrences.sort((x, y) => y[1] - y[0] - (x[1] - x[0]) || x[0] - y[0]);
+      const taken: Array<[number, number, string]> = [];
+      for (const o of occurrences)
+        if (taken.every((t) => o[1] <= t[0] || o[0] >= t[1])) taken.push(o);
+      taken.sort((x, y) => x[0] - y[0]);
+      const found: Array<[number, number, string]> = [];
+      const stream = new MatchStream(m, (s, e, p) => found.push([s, e, m.entityOf(p)]));
+      stream.feed(text, 0);
+      stream.boundary();
+      expect(found).toEqual(taken);
+    }
+  });
+
   it('compiles 40,000 aliases and still matches exactly', () => {
     const aliases: MatchAlias[] = [];
     for (let i = 0; i < 40_000; i++) {

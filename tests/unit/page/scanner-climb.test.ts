@@ -139,6 +139,35 @@ describe('scanner: climbing inline elements', () => {
     expect(render(sliced.mentions)).toEqual(whole);
   });
 
+  describe('attribute skips (aria-hidden, hidden, contenteditable) whatever the root', () => {
+    const markup =
+      '<div aria-hidden="true"><p>Trump</p></div><p hidden>Trump</p>' +
+      '<div contenteditable><b>Trump</b></div><p><span aria-hidden="true">Trump</span> Bukele</p>';
+
+    it('a document', () => {
+      page(markup);
+      expect(found(document)).toEqual(['Bukele→bukele']);
+    });
+
+    it('a shadow root', () => {
+      const host = page('<div></div>').firstElementChild!;
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `${markup}<span aria-hidden="true">Trump</span>`;
+      expect(found(shadow)).toEqual(['Bukele→bukele']);
+    });
+
+    it('a text node, whether the skip is on its inline parent or on a block above', () => {
+      page(markup);
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if ((n as Text).data === 'Trump') texts.push(n as Text);
+      expect(texts.length).toBe(4);
+      for (const text of texts) expect(found(text)).toEqual([]);
+      expect(found(document.body.lastElementChild!.lastChild!)).toEqual(['Bukele→bukele']);
+    });
+  });
+
   describe('blank text nodes (set aside while no name is under way)', () => {
     it('a blank in another block still ends the block around it', () => {
       expect(found(page('<div>Melania Trump</div>'))).toEqual([]);
