@@ -276,7 +276,7 @@ export async function encodeAutomaton(
     outputs: outputAt.length,
     wide: wideAt.length,
     nodeBytes:
-      Math.max(0, ...[siblingGaps, siblingSpans, outputGaps, wideGaps].map((a) => max(a))) < 0x10000
+      Math.max(max(siblingGaps), max(siblingSpans), max(outputGaps), max(wideGaps)) < 0x10000
         ? 2
         : 4,
     patternBytes: largestPatternValue < 0x10000 ? 2 : 4,
@@ -312,9 +312,9 @@ const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number
 const isWidth = (n: unknown): n is 2 | 4 => n === 2 || n === 4;
 
 /** 32-bit links for the matcher (one array type at its hot loop's sites): 16-bit ones are widened. */
-function widen(values: Int32Array | Uint16Array | Uint8Array, length = values.length): Int32Array {
-  if (values instanceof Int32Array && length === values.length) return values;
-  const wide = new Int32Array(length);
+function widen(values: Int32Array | Uint16Array | Uint8Array): Int32Array {
+  if (values instanceof Int32Array) return values;
+  const wide = new Int32Array(values.length);
   wide.set(values);
   return wide;
 }
