@@ -6,8 +6,8 @@
  * - when the reader has own sources, the background stores the merged index's automaton
  *   (lib/match/stored.ts) before it tells the frames the index changed, and each frame reads it from
  *   storage — no message, so no waking of a sleeping service worker on every page load;
- * - stored data made with another bundle (just after an update), too big to store, or that does not
- *   decode: asked of the background.
+ * - stored data made with another bundle or in another format (just after an update) or too big to
+ *   store: asked of the background, which makes it again.
  */
 import { readyMatch, readyMatchFrom, type ReadyMatch } from '../match/payload';
 import type { Matcher } from '../match/matcher';
@@ -64,10 +64,7 @@ export async function loadMatchSource(
   if (!isStoredMatch(stored)) used = await bundled;
   else {
     const usable = own && usableStoredMatch(stored, own.ready.bundle);
-    const asked = () => timed(inputs.ask().then(readyMatchFrom));
-    // Stored data that does not decode (damaged, or written in a format this build no longer reads)
-    // costs a message, not the page's marks: the background's own data is asked for.
-    used = usable ? await timed(readyMatchFrom(usable.text)).catch(asked) : await asked();
+    used = await timed(usable ? readyMatchFrom(usable.text) : inputs.ask().then(readyMatchFrom));
   }
   const { matcher, common } = used.ready;
   return { matcher, common, setupMs: Math.max(0, used.at - started), started };

@@ -13,7 +13,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { englishFrom, type English } from '../extract/english';
 import { loadIndex } from '../index/load';
 import { toMatchPayload } from '../match/payload';
-import { isStoredMatch, OWN_MATCH_KEY, usableStoredMatch, type StoredMatch } from '../match/stored';
+import { AUTOMATON_FORMAT } from '../match/codec';
+import {
+  isCurrentMatch,
+  isStoredMatch,
+  OWN_MATCH_KEY,
+  usableStoredMatch,
+  type StoredMatch,
+} from '../match/stored';
 import type { SourceIndex } from '../index/schema';
 import type { BackgroundRequest, ContentRequest } from '../messages';
 import { siteKey } from '../settings';
@@ -105,7 +112,8 @@ async function storeOwnMatch(index: SourceIndex | null): Promise<void> {
   const area = browser.storage.local;
   if (!index) return area.remove(OWN_MATCH_KEY);
   const bundle = (await loadBundle()).buildId;
-  const stored: StoredMatch = { bundle, text: await matchText(index, bundle) };
+  const text = await matchText(index, bundle);
+  const stored: StoredMatch = { bundle, format: AUTOMATON_FORMAT, text };
   await area
     .set({ [OWN_MATCH_KEY]: stored })
     .catch(() => area.set({ [OWN_MATCH_KEY]: { ...stored, text: null } }));
@@ -123,7 +131,7 @@ export async function refreshOwnMatch(): Promise<void> {
     return;
   }
   // A marker (too big to store) made with this bundle stands: storing again would fail the same way.
-  if (isStoredMatch(stored) && stored.bundle === (await loadBundle()).buildId) return;
+  if (isStoredMatch(stored) && isCurrentMatch(stored, (await loadBundle()).buildId)) return;
   await storeOwnMatch(await currentIndex());
 }
 

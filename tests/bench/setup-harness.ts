@@ -9,6 +9,7 @@
  * temporary extension directory.
  */
 import { loadMatchSource } from '../../lib/page/match-source';
+import { AUTOMATON_FORMAT } from '../../lib/match/codec';
 import { OWN_MATCH_KEY, type StoredMatch } from '../../lib/match/stored';
 
 declare const ROLE: 'background' | 'content';
@@ -39,6 +40,7 @@ if (ROLE === 'background') {
     if (json === null) return chrome.storage.local.remove(OWN_MATCH_KEY);
     const stored: StoredMatch = {
       bundle: BUNDLED.bundle,
+      format: AUTOMATON_FORMAT,
       text: json,
     };
     await chrome.storage.local.set({ [OWN_MATCH_KEY]: stored });
