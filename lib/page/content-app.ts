@@ -68,8 +68,8 @@ export async function runContentScript(
     readStored: () => browser.storage.local.get(OWN_MATCH_KEY).then((r) => r[OWN_MATCH_KEY]),
     ask: () => sendToBackground({ type: 'get-match-data' }),
   };
-  // The matcher is made ready while the settings and the tab's site are on their way (it is not used
-  // where the site is switched off: a small cost that keeps the first marks from waiting for it).
+  // The bundled matcher is decoded first, then the settings and the tab's site are asked for (it is not
+  // used where the site is switched off: a small cost that keeps the first marks from waiting for it).
   let early: Promise<MatchSource> | null = loadMatchSource(started, inputs);
   early.catch(() => {});
   const matchSource = () => {

@@ -2,7 +2,7 @@
  * Where the content script's matcher comes from — never compiled on the page:
  *
  * - the bundled index's automaton is part of the content script itself (made at build time), so it is
- *   decoded at once, while the settings are still on their way from browser storage;
+ *   decoded at once, before anything is asked of browser storage;
  * - when the reader has own sources, the background stores the merged index's automaton
  *   (lib/match/stored.ts) before it tells the frames the index changed, and each frame reads it from
  *   storage — no message, so no waking of a sleeping service worker on every page load;
@@ -49,13 +49,18 @@ export async function loadMatchSource(
 ): Promise<MatchSource> {
   let bundled = bundledCache.get(inputs);
   if (!bundled) {
-    // In a microtask: the storage reads (the settings', the stored data's) are sent before it runs.
-    bundled = timed(Promise.resolve(inputs.bundled).then(readyMatch));
+    // At once, before the frame's first extension-API call: uncompressed data decodes synchronously
+    // (about 4 ms cold), while the first storage call costs about 6 ms of its own. Decoded after those
+    // calls, so that the reads travel meanwhile, the matcher was ready at ~10 ms instead of ~4, and the
+    // scan started no sooner (medians of 25–30 alternating loads: 14.0 ms either way).
+    const decoding = readyMatch(inputs.bundled);
+    const at = performance.now();
+    bundled = decoding.then((ready) => ({ ready, at }));
     bundledCache.set(inputs, bundled);
     // Forgotten when it fails, so the next start tries again.
     bundled.catch(() => bundledCache.delete(inputs));
   }
-  // Both at once: the decoding happens while storage answers.
+  // The bundled matcher is decoded by now (or rejected); stored own-source data replaces it.
   const [stored, own] = await Promise.all([
     inputs.readStored().catch(() => undefined),
     bundled.catch(() => null),

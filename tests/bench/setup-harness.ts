@@ -2,10 +2,9 @@
  * A minimal extension for timing page setup with any payload (the real extension ships only the bundled
  * index's): its content script runs the content script's own `loadMatchSource` (lib/page/match-source.ts)
  * with the shipped payload as the carried one (BUNDLED, set by bench.ts: an object literal, as the build
- * makes it), next to a settings read, from
- * its first statement. What it is given to time is stored by the worker as the reader's own-source data
- * would be (lib/match/stored.ts), so a big payload travels exactly as it does in the extension: read from
- * storage.local and decoded. bench.ts bundles this file twice (ROLE = 'background' or 'content') into a
+ * makes it), then a settings read, from its first statement. What it is given to time is stored by the
+ * worker as the reader's own-source data would be (lib/match/stored.ts), so a big payload travels exactly
+ * as it does in the extension: read from storage.local and decoded. bench.ts bundles this file twice (ROLE = 'background' or 'content') into a
  * temporary extension directory.
  */
 import { loadMatchSource } from '../../lib/page/match-source';
@@ -48,12 +47,14 @@ if (ROLE === 'background') {
 } else {
   const started = performance.now();
   void (async () => {
-    const settings = chrome.storage.local.get(null);
-    const source = await loadMatchSource(started, {
+    // In the content script's order (lib/page/content-app.ts): the match source first, then the settings.
+    const loading = loadMatchSource(started, {
       bundled: BUNDLED,
       readStored: () => chrome.storage.local.get(OWN_MATCH_KEY).then((r) => r[OWN_MATCH_KEY]),
       ask: () => chrome.runtime.sendMessage({ type: 'get-match-data' }) as Promise<string>,
     });
+    const settings = chrome.storage.local.get(null);
+    const source = await loading;
     await settings;
     // The bench's own page: the result is left where the bench reads it.
     document.documentElement.dataset.setup = JSON.stringify({
