@@ -65,6 +65,11 @@ export class Matcher {
     return (this.trie.patFlags[pattern]! & STANDALONE) !== 0;
   }
 
+  /** An alias ending in a letter or digit: a match of it needs a word boundary after it. */
+  endsInWord(pattern: number): boolean {
+    return (this.trie.patFlags[pattern]! & ENDS_IN_WORD) !== 0;
+  }
+
   /** Whether a match of `pattern` at [start, end) of `text` is a name of its own (neighbours.ts). */
   acceptsContext(pattern: number, text: string, start: number, end: number): boolean {
     if (
@@ -147,6 +152,19 @@ export class MatchStream {
       this.candidateLength === 0 &&
       this.prevClass === SEPARATOR_CLASS
     );
+  }
+
+  /**
+   * Whether text that comes next, starting with the code unit `first`, would be read differently had a
+   * block boundary come first: when a match is under way or undecided, or when a word would go on
+   * ("Bold<b>face</b>" is one word, "<li>Home</li><li>News</li>" two). Otherwise a boundary here changes
+   * nothing, and the scanner need not find out whether there is one (lib/page/scanner.ts).
+   */
+  joinMatters(first: number): boolean {
+    if (this.walkers !== 0 || this.pendingLength !== 0 || this.candidateLength !== 0) return true;
+    if (this.prevClass !== WORD) return false;
+    const cls = charClass(first);
+    return cls === WORD || cls === IGNORED;
   }
 
   feed(text: string, base: number): void {

@@ -3,24 +3,31 @@
  * no node, attribute or style is ever written here.
  *
  * The walk is a native TreeWalker over text nodes only — the same walk as the cheapest possible read of
- * a page's text. Whether a text node may be read, and which block it belongs to, is decided from its
- * parent element: skipped when it or an ancestor is in SKIP_TAGS or matches SKIP_SELECTOR; its block is
- * the nearest BLOCK_TAGS ancestor. Per-element work is what a scan costs beyond reading the text, so it
- * is kept small: the last two parents' answers are reused (text alternates between a block and its inline
- * children), inline elements are climbed with one tag lookup each, and only blocks are memoised. Blank
- * text nodes (70–85 % of a real page's) are set aside unexamined while no name is under way, and only
- * placed in their blocks when that could matter (see run). Consecutive text nodes of one block are fed to one MatchStream, so
- * "Nayib <b>Bukele</b>" matches but two paragraphs never join. Work can be sliced: `run(deadline)` stops
- * when the deadline passes and resumes where it stopped.
+ * a page's text — and the text is fed to one MatchStream as it comes. What a scan costs beyond reading
+ * the text is finding out, per text node, which block it belongs to and whether it may be read at all
+ * (SKIP_TAGS, SKIP_SELECTOR): climbing from its parent element. That is done only where it can change
+ * what is found:
+ *
+ * - between two text nodes, only when the stream says a block boundary there would change its reading
+ *   (a name under way, a word that would go on: MatchStream.joinMatters). Elsewhere the nodes are fed
+ *   one after the other, whether or not a block or a skipped element lies between them: a quiet stream
+ *   reads a boundary and no boundary alike;
+ * - for a long text node (scripts and styles in the body hold most of some pages' text), before it is
+ *   read, so skipped text that long is never read;
+ * - for each match, when it is reported: a match in skipped text is dropped, and the text beside it that
+ *   decides whether it stands alone (neighbours.ts) is its own block's, skipped nodes left out.
+ *
+ * So a name spans text nodes of one block ("Nayib <b>Bukele</b>") but never two blocks, and skipped
+ * text neither holds a mention nor joins or parts the text around it, as if it were not there. Blank
+ * text nodes (70–85 % of a real page's) are only recorded while the stream is quiet. Work can be sliced:
+ * `run(deadline)` stops when the deadline passes and resumes where it stopped.
  */
+import { charClass, IGNORED, WORD } from '../match/chars';
 import { MatchStream, type Matcher } from '../match/matcher';
 import {
   HYPHEN_CHARS,
   hyphenatedIntoWord,
-  isHyphen,
   NEIGHBOUR_CHARS,
-  readsAfter,
-  readsBefore,
   standsAlone,
 } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
@@ -33,48 +40,46 @@ export interface PageMention {
   endOffset: number;
 }
 
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
-const FRAGMENT_NODE = 11;
 const SHOW_TEXT = 4;
+const TEXT_NODE = 3;
 /** How many text nodes to read between two looks at the clock. */
 const CLOCK_EVERY = 128;
 /** A text node longer than this is fed in pieces, looking at the clock between them (5 MB nodes exist). */
 const PIECE = 1 << 16;
-/** Marks a skipped element in the memo (its text is never read). */
+/** A text node longer than this is looked up before it is read: skipped, it is not read at all. */
+const LONG_TEXT = 256;
+/** Recorded text nodes kept before the earliest match still waiting for its neighbouring text. */
+const KEEP_NODES = 64;
+/** The record of text nodes is cut back to KEEP_NODES when it grows past this. */
+const MAX_NODES = 512;
+/** Marks skipped text (its element or an ancestor is skipped): never holds a mention. */
 const SKIPPED = false;
+/** A text node's block: an element, a shadow root or fragment (text right under it), or SKIPPED. */
+type Block = Node | typeof SKIPPED | null;
 
 export class SubtreeScan {
   private readonly stream: MatchStream;
   private readonly matcher: Matcher;
-  /** Elements inside the root that match SKIP_SELECTOR (one native query per scan). */
-  private readonly skipped: Set<Element>;
-  /** Element → the block its text belongs to, or SKIPPED. */
-  private readonly blockOf = new Map<Element, Element | false>();
+  /** Element → the block its text belongs to, or SKIPPED (filled as elements are looked up). */
+  private readonly blockOf = new Map<Element, Element | typeof SKIPPED>();
   private readonly chain: Element[] = [];
   private readonly walker: TreeWalker | null;
-  private currentBlock: Node | null = null;
-  /** Text nodes read so far and their offsets in the stream, to map matches back to nodes. */
-  private readonly blockNodes: Text[] = [];
-  private readonly blockBases: number[] = [];
   /**
-   * How many of blockNodes belong to the current block. The arrays are reused from block to block, not
-   * emptied: emptying an array drops its storage, and growing it again was steady garbage in profiles.
+   * The text nodes recorded (fed, or blank and passed while the stream was quiet), their offsets in the
+   * stream and, once looked up, their blocks (undefined: not yet). The first `count` entries are in use;
+   * the arrays are reused, not emptied (growing them again was steady garbage in profiles).
    */
-  private blockCount = 0;
-  /** Matches in the current block, as [start, end, pattern]: decided when the block's text is complete. */
-  private blockMatches: number[] = [];
+  private readonly nodes: Text[] = [];
+  private readonly bases: number[] = [];
+  private readonly blocks: Array<Block | undefined> = [];
+  private count = 0;
+  /** Matches not yet reported, as [start, end, pattern] from `foundHead` to `foundLength`. */
+  private readonly found: number[] = [];
+  private foundHead = 0;
+  private foundLength = 0;
   private offset = 0;
-  /** An element known to be neither skipped nor inside a skipped one (a readable block's parent). */
-  private readableParent: Element | null = null;
-  /**
-   * Blank text nodes met while the stream was quiet, not yet placed in a block (see run): the first
-   * blankCount of this array (reused, like blockNodes).
-   */
-  private readonly blanks: Text[] = [];
-  private blankCount = 0;
-  private blankChars = 0;
+  /** What textAfter found before the recorded text ran out. */
+  private afterText = '';
   /** A text node whose reading was interrupted by the deadline (long texts are read in pieces). */
   private resumeNode: Text | null = null;
   /** Where to resume inside a long text node. */
@@ -84,15 +89,15 @@ export class SubtreeScan {
   textChars = 0;
   done = false;
 
-  constructor(
-    private readonly root: Node,
-    matcher: Matcher,
-  ) {
+  constructor(root: Node, matcher: Matcher) {
     this.matcher = matcher;
-    this.stream = new MatchStream(matcher, (start, end, pattern) =>
-      this.blockMatches.push(start, end, pattern),
-    );
-    this.skipped = new Set(skippedElements(root));
+    this.stream = new MatchStream(matcher, (start, end, pattern) => {
+      const at = this.foundLength;
+      this.found[at] = start;
+      this.found[at + 1] = end;
+      this.found[at + 2] = pattern;
+      this.foundLength = at + 3;
+    });
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = root.nodeType === TEXT_NODE ? null : doc.createTreeWalker(root, SHOW_TEXT);
     if (root.nodeType === TEXT_NODE) this.resumeNode = root as Text;
@@ -102,222 +107,112 @@ export class SubtreeScan {
   run(deadline = Infinity): boolean {
     if (this.done) return true;
     const walker = this.walker;
-    let count = 0;
-    // The last two parents and their blocks: text usually alternates between a block and its inline
-    // children ("a <a>b</a> c <b>d</b> e"), so the block's answer is at hand for the next inline child.
-    // `undefined` until known: `null` is a real parent element (text right under a fragment).
-    let lastParent: Node | null | undefined = undefined;
-    let lastBlock: Node | false | null = null;
-    let otherParent: Node | null | undefined = undefined;
-    let otherBlock: Node | false | null = null;
+    const stream = this.stream;
+    let clock = 0;
     let node: Text | null = this.resumeNode ?? (walker ? (walker.nextNode() as Text | null) : null);
     this.resumeNode = null;
     while (node) {
-      if (++count === CLOCK_EVERY) {
-        count = 0;
+      if (++clock === CLOCK_EVERY) {
+        clock = 0;
         if (performance.now() > deadline) {
-          this.settleBlanks();
           this.resumeNode = node;
           return false;
         }
       }
-      // Most text nodes of a page are the blanks between tags. While the stream is quiet a blank one
-      // cannot change a match: it is set aside without looking at its parent (see settleBlanks).
+      if (this.nodeOffset !== 0) {
+        // A long text node cut by the deadline: already recorded, read on.
+        if (!this.feedLongText(node, deadline)) {
+          this.resumeNode = node;
+          return false;
+        }
+        node = walker ? (walker.nextNode() as Text | null) : null;
+        continue;
+      }
       const data = node.data;
       const length = data.length;
-      if (
-        (length === 0 || isSpace(data.charCodeAt(0))) &&
-        (this.blankCount !== 0 || (this.nodeOffset === 0 && this.stream.quiet))
-      ) {
-        // Blank: only spaces, tabs and line breaks (the loop is written out here: this runs for most nodes).
+      const first = data.charCodeAt(0);
+      if (length === 0) {
+        node = walker ? (walker.nextNode() as Text | null) : null;
+        continue;
+      }
+      if (isSpace(first) && stream.quiet) {
+        // Blank (only spaces, tabs and line breaks) while nothing is under way: it changes no match, so it
+        // is only recorded, as text beside a match. (The loop is written out: this runs for most nodes.)
         let i = 1;
         while (i < length && isSpace(data.charCodeAt(i))) i++;
         if (i >= length) {
-          this.blanks[this.blankCount++] = node;
-          this.blankChars += length;
+          this.record(node, length, undefined);
+          this.offset += length;
           node = walker ? (walker.nextNode() as Text | null) : null;
           continue;
         }
       }
-      const parent = node.parentElement;
-      // Neighbouring text nodes usually share a parent: nothing to decide then.
-      if (parent !== lastParent) {
-        const swapParent: Node | null | undefined = lastParent;
-        const swapBlock: Node | false | null = lastBlock;
-        if (parent === otherParent) {
-          lastBlock = otherBlock;
-        } else if (parent === null) {
-          // Text right under a document fragment or shadow root (no parent element) is its own block.
-          lastBlock = node.parentNode;
-        } else {
-          lastBlock = this.blockOfParent(parent, lastParent, lastBlock, otherParent, otherBlock);
-        }
-        lastParent = parent;
-        otherParent = swapParent;
-        otherBlock = swapBlock;
-      }
-      const block = lastBlock;
-      if (block !== SKIPPED) {
-        if (this.blankCount !== 0) {
-          // Blanks before text of another block only ever sat at the edge of a block, where whitespace
-          // changes no decision (neighbours.ts reads runs of whitespace as one): they are dropped. Before
-          // text of the same block they may have been in another block or skipped, which ends or does
-          // not end the block: they are read exactly, as if in place.
-          if (block === this.currentBlock) this.settleBlanks();
-          else this.dropBlanks();
-        }
-        if (block !== this.currentBlock) {
-          this.endBlock();
-          this.currentBlock = block;
-        }
-        if (length <= PIECE) {
-          this.recordTextNode(node, length);
-          this.stream.feed(data, this.offset);
-          this.offset += length;
-        } else if (!this.feedLongText(node, data, deadline)) {
-          this.resumeNode = node;
-          return false;
+      let block: Block | undefined = undefined;
+      if (length > LONG_TEXT) {
+        block = this.blockOfText(node);
+        if (block === SKIPPED) {
+          node = walker ? (walker.nextNode() as Text | null) : null;
+          continue;
         }
       }
+      if (this.count !== 0 && stream.joinMatters(first)) {
+        // Whether this text goes on from the last: same block, neither skipped.
+        block ??= this.blockOfText(node);
+        if (block === SKIPPED) {
+          node = walker ? (walker.nextNode() as Text | null) : null;
+          continue;
+        }
+        // Also when the last was skipped text read while the stream was quiet: what it started is ended.
+        if (this.blockAt(this.count - 1) !== block) stream.boundary();
+      }
+      this.record(node, length, block);
+      if (length <= PIECE) {
+        stream.feed(data, this.offset);
+        this.offset += length;
+      } else if (!this.feedLongText(node, deadline)) {
+        this.resumeNode = node;
+        return false;
+      }
+      if (this.foundLength !== 0) this.reportFound(false);
       node = walker ? (walker.nextNode() as Text | null) : null;
     }
-    this.settleBlanks();
-    this.endBlock();
+    stream.boundary();
+    this.reportFound(true);
     // The reused arrays still hold nodes of the page: a finished scan keeps none.
-    this.blockNodes.length = 0;
-    this.blanks.length = 0;
+    this.nodes.length = 0;
+    this.blocks.length = 0;
+    this.count = 0;
     this.done = true;
     return true;
   }
 
-  /** Reads the set-aside blank text nodes as the walk would have: block by block, skipped ones left out. */
-  private settleBlanks(): void {
-    const blanks = this.blanks;
-    for (let i = 0; i < this.blankCount; i++) {
-      const node = blanks[i]!;
-      const parent = node.parentElement;
-      const block =
-        parent === null
-          ? node.parentNode
-          : this.blockOfParent(parent, undefined, null, undefined, null);
-      if (block === SKIPPED) continue;
-      if (block !== this.currentBlock) {
-        this.endBlock();
-        this.currentBlock = block;
-      }
-      // Not fed: the stream is quiet, so separators change nothing in it.
-      const length = node.data.length;
-      this.recordTextNode(node, length);
-      this.offset += length;
-    }
-    this.blankCount = 0;
-    this.blankChars = 0;
-  }
-
-  /** Forgets the set-aside blanks (read, so counted). */
-  private dropBlanks(): void {
-    this.textNodes += this.blankCount;
-    this.textChars += this.blankChars;
-    this.blankCount = 0;
-    this.blankChars = 0;
-  }
-
-  /**
-   * The block of a text node's parent element, or SKIPPED. Climbs the inline elements up to the nearest
-   * block or to one of the two last parents (whose answers are at hand); nothing is memoised for inline
-   * elements, so most text nodes cost a tag lookup or two. Only a block's own answer (is it or anything
-   * above it skipped?) is memoised, and the root and above it take the general path.
-   */
-  private blockOfParent(
-    el: Element,
-    knownA: Node | null | undefined,
-    blockA: Node | false | null,
-    knownB: Node | null | undefined,
-    blockB: Node | false | null,
-  ): Node | false | null {
-    const root = this.root;
-    const hasSkipped = this.skipped.size !== 0;
-    for (let e = el; ;) {
-      if (e === knownA) return blockA;
-      if (e === knownB) return blockB;
-      if (e === root) return this.classify(el);
-      const kind = TAG_KIND.get(e.localName);
-      if (kind === TAG_SKIP || (hasSkipped && this.skipped.has(e))) return SKIPPED;
-      if (kind === TAG_BLOCK) {
-        if (e === this.currentBlock) return e;
-        // A block right inside an element whose answer is at hand needs no memo either.
-        const up = e.parentElement;
-        if (up !== null) {
-          // Neighbouring blocks usually share their parent (the items of a list, the paragraphs of an
-          // article): the last readable block's parent is known to be readable.
-          if (up === this.currentBlock || up === this.readableParent) return e;
-          if (up === knownA) return blockA === SKIPPED ? SKIPPED : e;
-          if (up === knownB) return blockB === SKIPPED ? SKIPPED : e;
-        }
-        const block = this.classify(e);
-        if (block !== SKIPPED) this.readableParent = up;
-        return block;
-      }
-      const up = e.parentElement;
-      // Above the top of the page everything is one block (the general path knows the details).
-      if (up === null) return this.classify(el);
-      e = up;
-    }
-  }
-
-  /**
-   * The block an element's text belongs to, or SKIPPED. Memoised; computed without recursion (trees can
-   * be 10,000 deep) by climbing to the nearest known ancestor, then resolving back down.
-   */
-  private classify(el: Element): Element | false {
-    const known = this.blockOf.get(el);
-    if (known !== undefined) return known;
-    // One array for every climb: classify runs once per element, and allocating here showed in profiles.
-    const chain = this.chain;
-    chain.length = 0;
-    /** How many elements of the chain lie strictly inside the root (the rest: the root and above it). */
-    let inside = -1;
-    let e: Element | null = el;
-    let above: Element | false | undefined;
-    while (e) {
-      above = this.blockOf.get(e);
-      if (above !== undefined) break;
-      if (e === this.root) inside = chain.length;
-      chain.push(e);
-      e = e.parentElement;
-    }
-    // Not met: either a memoised ancestor stopped the climb below the root, or the root is a document.
-    if (inside < 0)
-      inside = above === undefined && this.root.nodeType === ELEMENT_NODE ? 0 : chain.length;
-    // Above the top of the page everything is one block.
-    let result: Element | false = above === undefined ? chain[chain.length - 1]! : above;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = chain[i]!;
-      if (result !== SKIPPED) {
-        const kind = TAG_KIND.get(c.localName);
-        // Elements inside the root were found by the one query; the few at or above it are asked directly.
-        if (kind === TAG_SKIP || (i < inside ? this.skipped.has(c) : c.matches(SKIP_SELECTOR)))
-          result = SKIPPED;
-        else if (kind === TAG_BLOCK) result = c;
-      }
-      this.blockOf.set(c, result);
-    }
-    return result;
-  }
-
-  /** Remembers where a text node starts in the stream, to map matches back to it. */
-  private recordTextNode(node: Text, length: number): void {
-    const n = this.blockCount++;
-    this.blockNodes[n] = node;
-    this.blockBases[n] = this.offset;
+  /** Appends a text node to the record (cut back first when it is long). */
+  private record(node: Text, length: number, block: Block | undefined): void {
+    if (this.count >= MAX_NODES) this.cutRecord();
+    const n = this.count++;
+    this.nodes[n] = node;
+    this.bases[n] = this.offset;
+    this.blocks[n] = block;
     this.textNodes++;
     this.textChars += length;
   }
 
+  /** Forgets recorded nodes no waiting match can need (keeping KEEP_NODES before the earliest). */
+  private cutRecord(): void {
+    let keepFrom = this.count - KEEP_NODES;
+    if (this.foundHead < this.foundLength)
+      keepFrom = Math.min(keepFrom, this.indexAt(this.found[this.foundHead]!, false) - KEEP_NODES);
+    if (keepFrom <= 0) return;
+    this.nodes.copyWithin(0, keepFrom, this.count);
+    this.bases.copyWithin(0, keepFrom, this.count);
+    this.blocks.copyWithin(0, keepFrom, this.count);
+    this.count -= keepFrom;
+  }
+
   /** Feeds a long text node piece by piece; false when the deadline passed (resume at nodeOffset). */
-  private feedLongText(node: Text, data: string, deadline: number): boolean {
-    if (this.nodeOffset === 0) this.recordTextNode(node, data.length);
-    const base = this.blockBases[this.blockCount - 1]!;
+  private feedLongText(node: Text, deadline: number): boolean {
+    const data = node.data;
+    const base = this.bases[this.count - 1]!;
     while (this.nodeOffset < data.length) {
       if (this.nodeOffset > 0 && performance.now() > deadline) return false;
       const end = Math.min(data.length, this.nodeOffset + PIECE);
@@ -329,82 +224,153 @@ export class SubtreeScan {
     return true;
   }
 
-  private endBlock(): void {
-    this.stream.boundary();
-    if (this.blockMatches.length !== 0) this.reportBlock();
-    this.blockCount = 0;
-  }
-
-  private reportBlock(): void {
-    const found = this.blockMatches;
-    this.blockMatches = [];
-    for (let i = 0; i < found.length; i += 3) {
-      const start = found[i]!;
-      const end = found[i + 1]!;
-      const pattern = found[i + 2]!;
-      // One character each side first; text is read only where those characters say it can matter
-      // (a hot path: this runs for every match).
-      const previous = this.blockCharCode(start - 1);
-      const next = this.blockCharCode(end);
-      if (
-        (isHyphen(next) || isHyphen(previous)) &&
-        hyphenatedIntoWord(
-          this.blockText(start - HYPHEN_CHARS, start),
-          this.blockText(end, end + 2),
-        )
-      )
-        continue;
-      if (this.matcher.isStandalone(pattern)) {
-        // Only the few words around the match are read, however long the block.
-        const before = readsBefore(previous) ? this.blockText(start - NEIGHBOUR_CHARS, start) : '';
-        const after = readsAfter(next) ? this.blockText(end, end + NEIGHBOUR_CHARS) : '';
-        if (!standsAlone(before, after)) continue;
-      }
-      const entityId = this.matcher.entityOf(pattern);
-      const first = this.indexAt(start, false);
-      const last = this.indexAt(end, true);
-      this.mentions.push({
-        entityId,
-        startNode: this.blockNodes[first]!,
-        startOffset: start - this.blockBases[first]!,
-        endNode: this.blockNodes[last]!,
-        endOffset: end - this.blockBases[last]!,
-      });
+  /**
+   * Reports the waiting matches whose neighbouring text has been read (NEIGHBOUR_CHARS recorded after
+   * them), or all of them when the scan is over (`final`).
+   */
+  private reportFound(final: boolean): void {
+    const found = this.found;
+    let head = this.foundHead;
+    while (head < this.foundLength) {
+      const end = found[head + 1]!;
+      // Cheap first: not even NEIGHBOUR_CHARS recorded after it, so its block's may still come.
+      if (!final && this.offset < end + NEIGHBOUR_CHARS) break;
+      if (!this.report(found[head]!, end, found[head + 2]!, final)) break;
+      head += 3;
     }
+    if (head === this.foundLength) this.foundLength = head = 0;
+    this.foundHead = head;
   }
 
-  /** The current block's character at a stream offset, or NaN outside the block (as ''.charCodeAt(0)). */
-  private blockCharCode(offset: number): number {
-    const last = this.blockCount - 1;
-    const bases = this.blockBases;
-    if (offset < bases[0]! || offset >= bases[last]! + this.blockNodes[last]!.data.length)
-      return NaN;
-    const i = this.indexAt(offset, false);
-    return this.blockNodes[i]!.data.charCodeAt(offset - bases[i]!);
+  /**
+   * Decides one match and adds it to the mentions if it is one. False, deciding nothing, while the text
+   * after it in its block may not all be read yet (never when `final`: the scan is over).
+   */
+  private report(start: number, end: number, pattern: number, final: boolean): boolean {
+    const first = this.indexAt(start, false);
+    const last = this.indexAt(end, true);
+    const block = this.blockAt(first);
+    if (block === SKIPPED) return true;
+    const after = this.textAfter(last, end, block);
+    if (after === null && !final) return false;
+    const afterText = after ?? this.afterText;
+    const before = this.textBefore(first, start, block);
+    const startNode = this.nodes[first]!;
+    const startOffset = start - this.bases[first]!;
+    const endNode = this.nodes[last]!;
+    const endOffset = end - this.bases[last]!;
+    // Text changed under a sliced scan no longer fits what was read: the change is scanned again.
+    if (endOffset > endNode.data.length) return true;
+    // The stream reads skipped text where nothing hangs on it (see run), so a word that goes on across
+    // skipped text ("foo<span hidden>.</span>Trump") is only seen here, in the block's own text.
+    if (
+      (charClass(startNode.data.charCodeAt(startOffset)) === WORD && lastIsWord(before)) ||
+      (this.matcher.endsInWord(pattern) && firstIsWord(afterText))
+    )
+      return true;
+    if (hyphenatedIntoWord(before.slice(-HYPHEN_CHARS), afterText.slice(0, 2))) return true;
+    if (this.matcher.isStandalone(pattern) && !standsAlone(before, afterText)) return true;
+    this.mentions.push({
+      entityId: this.matcher.entityOf(pattern),
+      startNode,
+      startOffset,
+      endNode,
+      endOffset,
+    });
+    return true;
   }
 
-  /** The current block's text between two stream offsets (clamped to the block). */
-  private blockText(from: number, to: number): string {
-    const nodes = this.blockNodes;
-    const bases = this.blockBases;
-    const blockStart = bases[0]!;
-    const last = this.blockCount - 1;
-    const blockEnd = bases[last]! + nodes[last]!.data.length;
-    from = Math.max(from, blockStart);
-    to = Math.min(to, blockEnd);
-    if (from >= to) return '';
-    let out = '';
-    for (let i = this.indexAt(from, false); i <= last && bases[i]! < to; i++) {
-      out += nodes[i]!.data.slice(Math.max(0, from - bases[i]!), to - bases[i]!);
+  /** Up to NEIGHBOUR_CHARS of the block's text before `offset` (in recorded node `i`), skipped text left out. */
+  private textBefore(i: number, offset: number, block: Block): string {
+    const nodes = this.nodes;
+    let out = nodes[i]!.data.slice(
+      Math.max(0, offset - this.bases[i]! - NEIGHBOUR_CHARS),
+      offset - this.bases[i]!,
+    );
+    for (let k = i - 1; k >= 0 && out.length < NEIGHBOUR_CHARS; k--) {
+      const b = this.blockAt(k);
+      if (b === SKIPPED) continue;
+      if (b !== block) break;
+      const data = nodes[k]!.data;
+      out = data.slice(Math.max(0, data.length - (NEIGHBOUR_CHARS - out.length))) + out;
     }
     return out;
   }
 
-  /** The index of the block's text node holding `offset`; an end offset at a boundary is the earlier node's. */
+  /**
+   * Up to NEIGHBOUR_CHARS of the block's text after `offset` (in recorded node `i`), skipped text left
+   * out; null when the recorded text ran out first (more of the block may come), the part found then
+   * being left in `afterText`.
+   */
+  private textAfter(i: number, offset: number, block: Block): string | null {
+    const nodes = this.nodes;
+    const from = offset - this.bases[i]!;
+    let out = nodes[i]!.data.slice(from, from + NEIGHBOUR_CHARS);
+    for (let k = i + 1; out.length < NEIGHBOUR_CHARS; k++) {
+      if (k === this.count) {
+        this.afterText = out;
+        return null;
+      }
+      const b = this.blockAt(k);
+      if (b === SKIPPED) continue;
+      if (b !== block) break;
+      out += nodes[k]!.data.slice(0, NEIGHBOUR_CHARS - out.length);
+    }
+    return out;
+  }
+
+  /** The block of recorded node `k`, looked up once. */
+  private blockAt(k: number): Block {
+    let block = this.blocks[k];
+    if (block === undefined) this.blocks[k] = block = this.blockOfText(this.nodes[k]!);
+    return block;
+  }
+
+  /** A text node's block, or SKIPPED. Text right under a shadow root or fragment has that as its block. */
+  private blockOfText(node: Text): Block {
+    const parent = node.parentElement;
+    return parent === null ? node.parentNode : this.classify(parent);
+  }
+
+  /**
+   * The block an element's text belongs to, or SKIPPED. Memoised; computed without recursion (trees can
+   * be 10,000 deep) by climbing to the nearest known ancestor, then resolving back down. Elements above
+   * the root count too: a scan of a changed subtree inside a skipped one finds nothing.
+   */
+  private classify(el: Element): Element | typeof SKIPPED {
+    const known = this.blockOf.get(el);
+    if (known !== undefined) return known;
+    // One array for every climb, reused.
+    const chain = this.chain;
+    chain.length = 0;
+    let e: Element | null = el;
+    let above: Element | typeof SKIPPED | undefined;
+    while (e) {
+      above = this.blockOf.get(e);
+      if (above !== undefined) break;
+      chain.push(e);
+      e = e.parentElement;
+    }
+    // Above the top of the page everything is one block.
+    let result: Element | typeof SKIPPED = above === undefined ? chain[chain.length - 1]! : above;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      if (result !== SKIPPED) {
+        const kind = TAG_KIND.get(c.localName);
+        if (kind === TAG_SKIP || c.matches(SKIP_SELECTOR)) result = SKIPPED;
+        else if (kind === TAG_BLOCK) result = c;
+      }
+      this.blockOf.set(c, result);
+    }
+    chain.length = 0;
+    return result;
+  }
+
+  /** The index of the recorded node holding `offset`; an end offset at a boundary is the earlier node's. */
   private indexAt(offset: number, isEnd: boolean): number {
-    const bases = this.blockBases;
+    const bases = this.bases;
     let lo = 0;
-    let hi = this.blockCount - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (isEnd ? bases[mid]! < offset : bases[mid]! <= offset) lo = mid;
@@ -414,19 +380,22 @@ export class SubtreeScan {
   }
 }
 
-/**
- * The elements whose skip attribute the scan must know: those under the root (an element, a document or a
- * shadow root: one native query), or, for a text node, its ancestors, every one of them being at or above
- * the root (so for any other node too). Ancestors of an element root are asked directly, see classify.
- */
-function skippedElements(root: Node): Iterable<Element> {
-  const type = root.nodeType;
-  if (type === ELEMENT_NODE || type === DOCUMENT_NODE || type === FRAGMENT_NODE)
-    return (root as ParentNode).querySelectorAll(SKIP_SELECTOR);
-  const found: Element[] = [];
-  for (let e = root.parentElement; e; e = e.parentElement)
-    if (e.matches(SKIP_SELECTOR)) found.push(e);
-  return found;
+/** Whether the last character of `text` that counts (invisible ones do not) is a letter or digit. */
+function lastIsWord(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const cls = charClass(text.charCodeAt(i));
+    if (cls !== IGNORED) return cls === WORD;
+  }
+  return false;
+}
+
+/** Whether the first character of `text` that counts is a letter or digit. */
+function firstIsWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cls = charClass(text.charCodeAt(i));
+    if (cls !== IGNORED) return cls === WORD;
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {
