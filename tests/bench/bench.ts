@@ -464,9 +464,10 @@ const harnessWorker =
 /** Median setup over REPS page loads after one warm-up; `payloadJson` null: the shipped index alone. */
 async function harnessSetup(
   payloadJson: string | null,
-): Promise<{ setupMs: number; startMs: number }> {
+): Promise<{ setupMs: number; startMs: number; readMs: number }> {
   const setup: number[] = [];
   const start: number[] = [];
+  const read: number[] = [];
   await harnessWorker.evaluate(
     (json) =>
       (globalThis as unknown as { setPayload(j: string | null): Promise<void> }).setPayload(json),
@@ -481,15 +482,17 @@ async function harnessSetup(
     const r = JSON.parse((await p.evaluate(() => document.documentElement.dataset.setup))!) as {
       setupMs: number;
       startMs: number;
+      readMs: number;
     };
     await p.close();
     process.stderr.write(`  setup: ${JSON.stringify(r)}\n`);
     if (i >= 1) {
       setup.push(r.setupMs);
       start.push(r.startMs);
+      read.push(r.readMs);
     }
   }
-  return { setupMs: median(setup), startMs: median(start) };
+  return { setupMs: median(setup), startMs: median(start), readMs: median(read) };
 }
 const harnessShipped = await harnessSetup(null);
 const harnessScale = await harnessSetup(bigPayloadJson);
@@ -561,6 +564,8 @@ const summary = {
     decodeMs: median(decodeTimes),
     /** Stored as own-source data: the storage read and the decode (the harness's loadMatchSource). */
     pageSetupMs: harnessScale.setupMs,
+    /** Of which the storage read alone: from the content script's start until the stored data is there. */
+    storageReadMs: harnessScale.readMs,
     scanOverBareMedian: median(scaleRows.map((r) => r.ratio)),
   },
   whitehouseFull: whitehouse,
@@ -593,7 +598,7 @@ const targets: Array<[string, string, boolean]> = [
   ],
   [
     '10k entities: page setup',
-    `${fmt(summary.scale10k.pageSetupMs, 1)} ms (decode alone ${fmt(summary.scale10k.decodeMs, 1)} ms), ${(summary.scale10k.payloadBytes / 1024).toFixed(0)} KB payload (target ≤ 30 ms)`,
+    `${fmt(summary.scale10k.pageSetupMs, 1)} ms (storage read alone ${fmt(summary.scale10k.storageReadMs, 1)} ms; decode alone ${fmt(summary.scale10k.decodeMs, 1)} ms), ${(summary.scale10k.payloadBytes / 1024).toFixed(0)} KB payload (target ≤ 30 ms)`,
     summary.scale10k.pageSetupMs <= 30,
   ],
   [
