@@ -27,7 +27,10 @@ import { MatchStream, type Matcher } from '../match/matcher';
 import {
   HYPHEN_CHARS,
   hyphenatedIntoWord,
+  isHyphen,
   NEIGHBOUR_CHARS,
+  readsAfter,
+  readsBefore,
   standsAlone,
 } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
@@ -54,6 +57,8 @@ const KEEP_NODES = 64;
 const MAX_NODES = 512;
 /** Marks skipped text (its element or an ancestor is skipped): never holds a mention. */
 const SKIPPED = false;
+/** charAfter: the text after a match is not read yet. */
+const NOT_READ = -1;
 /** A text node's block: an element, a shadow root or fragment (text right under it), or SKIPPED. */
 type Block = Node | typeof SKIPPED | null;
 
@@ -78,6 +83,9 @@ export class SubtreeScan {
   private foundHead = 0;
   private foundLength = 0;
   private offset = 0;
+  /** The last element blockOfText looked up, and its answer. */
+  private lastParent: Element | null = null;
+  private lastParentBlock: Block = null;
   /** What textAfter found before the recorded text ran out. */
   private afterText = '';
   /** A text node whose reading was interrupted by the deadline (long texts are read in pieces). */
@@ -181,6 +189,8 @@ export class SubtreeScan {
     // The reused arrays still hold nodes of the page: a finished scan keeps none.
     this.nodes.length = 0;
     this.blocks.length = 0;
+    this.chain.length = 0;
+    this.lastParent = null;
     this.count = 0;
     this.done = true;
     return true;
@@ -244,32 +254,57 @@ export class SubtreeScan {
 
   /**
    * Decides one match and adds it to the mentions if it is one. False, deciding nothing, while the text
-   * after it in its block may not all be read yet (never when `final`: the scan is over).
+   * after it in its block may not all be read yet (never when `final`: the scan is over). The characters
+   * right beside the match decide which text around it must be read (this runs for every match).
    */
   private report(start: number, end: number, pattern: number, final: boolean): boolean {
     const first = this.indexAt(start, false);
     const last = this.indexAt(end, true);
     const block = this.blockAt(first);
     if (block === SKIPPED) return true;
-    const after = this.textAfter(last, end, block);
-    if (after === null && !final) return false;
-    const afterText = after ?? this.afterText;
-    const before = this.textBefore(first, start, block);
     const startNode = this.nodes[first]!;
     const startOffset = start - this.bases[first]!;
     const endNode = this.nodes[last]!;
     const endOffset = end - this.bases[last]!;
     // Text changed under a sliced scan no longer fits what was read: the change is scanned again.
     if (endOffset > endNode.data.length) return true;
+    let next = this.charAfter(last, end, block);
+    if (next === NOT_READ) {
+      if (!final) return false;
+      next = NaN;
+    }
+    const previous = this.charBefore(first, start, block);
+    const previousClass = classOf(previous);
+    const nextClass = classOf(next);
+    // Invisible characters beside the match: the text decides, read past them.
+    const invisible = previousClass === IGNORED || nextClass === IGNORED;
+    const standalone = this.matcher.isStandalone(pattern);
+    const before =
+      invisible || isHyphen(previous) || (standalone && readsBefore(previous))
+        ? this.textBefore(first, start, block)
+        : '';
+    let after = '';
+    if (invisible || isHyphen(next) || (standalone && readsAfter(next))) {
+      const text = this.textAfter(last, end, block);
+      if (text === null && !final) return false;
+      after = text ?? this.afterText;
+    }
     // The stream reads skipped text where nothing hangs on it (see run), so a word that goes on across
     // skipped text ("foo<span hidden>.</span>Trump") is only seen here, in the block's own text.
+    const startsWord = charClass(startNode.data.charCodeAt(startOffset)) === WORD;
+    const endsInWord = this.matcher.endsInWord(pattern);
     if (
-      (charClass(startNode.data.charCodeAt(startOffset)) === WORD && lastIsWord(before)) ||
-      (this.matcher.endsInWord(pattern) && firstIsWord(afterText))
+      invisible
+        ? (startsWord && lastIsWord(before)) || (endsInWord && firstIsWord(after))
+        : (startsWord && previousClass === WORD) || (endsInWord && nextClass === WORD)
     )
       return true;
-    if (hyphenatedIntoWord(before.slice(-HYPHEN_CHARS), afterText.slice(0, 2))) return true;
-    if (this.matcher.isStandalone(pattern) && !standsAlone(before, afterText)) return true;
+    if (
+      (invisible || isHyphen(previous) || isHyphen(next)) &&
+      hyphenatedIntoWord(before.slice(-HYPHEN_CHARS), after.slice(0, 2))
+    )
+      return true;
+    if (standalone && !standsAlone(before, after)) return true;
     this.mentions.push({
       entityId: this.matcher.entityOf(pattern),
       startNode,
@@ -278,6 +313,37 @@ export class SubtreeScan {
       endOffset,
     });
     return true;
+  }
+
+  /** The block's character right before `offset` (in recorded node `i`), skipped text left out; NaN: none. */
+  private charBefore(i: number, offset: number, block: Block): number {
+    if (offset > this.bases[i]!) return this.nodes[i]!.data.charCodeAt(offset - this.bases[i]! - 1);
+    for (let k = i - 1; k >= 0; k--) {
+      const b = this.blockAt(k);
+      if (b === SKIPPED) continue;
+      if (b !== block) break;
+      const data = this.nodes[k]!.data;
+      if (data.length !== 0) return data.charCodeAt(data.length - 1);
+    }
+    return NaN;
+  }
+
+  /**
+   * The block's character right after `offset` (in recorded node `i`), skipped text left out; NaN when
+   * the block ends there, NOT_READ when what follows is not read yet.
+   */
+  private charAfter(i: number, offset: number, block: Block): number {
+    const data = this.nodes[i]!.data;
+    const from = offset - this.bases[i]!;
+    if (from < data.length) return data.charCodeAt(from);
+    for (let k = i + 1; k < this.count; k++) {
+      const b = this.blockAt(k);
+      if (b === SKIPPED) continue;
+      if (b !== block) return NaN;
+      const next = this.nodes[k]!.data;
+      if (next.length !== 0) return next.charCodeAt(0);
+    }
+    return NOT_READ;
   }
 
   /** Up to NEIGHBOUR_CHARS of the block's text before `offset` (in recorded node `i`), skipped text left out. */
@@ -329,7 +395,13 @@ export class SubtreeScan {
   /** A text node's block, or SKIPPED. Text right under a shadow root or fragment has that as its block. */
   private blockOfText(node: Text): Block {
     const parent = node.parentElement;
-    return parent === null ? node.parentNode : this.classify(parent);
+    if (parent === null) return node.parentNode;
+    // Neighbouring text nodes often share their parent.
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      this.lastParentBlock = this.classify(parent);
+    }
+    return this.lastParentBlock;
   }
 
   /**
@@ -340,20 +412,21 @@ export class SubtreeScan {
   private classify(el: Element): Element | typeof SKIPPED {
     const known = this.blockOf.get(el);
     if (known !== undefined) return known;
-    // One array for every climb, reused.
+    // One array for every climb, reused: filled to `depth`, never emptied (that would drop its storage)
+    // until the scan is over.
     const chain = this.chain;
-    chain.length = 0;
+    let depth = 0;
     let e: Element | null = el;
     let above: Element | typeof SKIPPED | undefined;
     while (e) {
       above = this.blockOf.get(e);
       if (above !== undefined) break;
-      chain.push(e);
+      chain[depth++] = e;
       e = e.parentElement;
     }
     // Above the top of the page everything is one block.
-    let result: Element | typeof SKIPPED = above === undefined ? chain[chain.length - 1]! : above;
-    for (let i = chain.length - 1; i >= 0; i--) {
+    let result: Element | typeof SKIPPED = above === undefined ? chain[depth - 1]! : above;
+    for (let i = depth - 1; i >= 0; i--) {
       const c = chain[i]!;
       if (result !== SKIPPED) {
         const kind = TAG_KIND.get(c.localName);
@@ -362,7 +435,6 @@ export class SubtreeScan {
       }
       this.blockOf.set(c, result);
     }
-    chain.length = 0;
     return result;
   }
 
@@ -378,6 +450,11 @@ export class SubtreeScan {
     }
     return lo;
   }
+}
+
+/** A character's class (chars.ts), or -1 for none (NaN). */
+function classOf(code: number): number {
+  return code === code ? charClass(code) : -1;
 }
 
 /** Whether the last character of `text` that counts (invisible ones do not) is a letter or digit. */
