@@ -43,14 +43,38 @@ export interface Match {
 }
 
 const RING_MASK = 127;
+/** Matcher.starts: not yet known (0), no name starts with it, one may at a word start, one may anywhere. */
+const START_NEVER = 1;
+const START_AT_WORD_START = 2;
+const START_ANYWHERE = 3;
 const MAX_WALKERS = 64;
 
 /** A ready automaton: the trie and the entity ids its patterns point at. Build one with compile.ts or codec.ts. */
 export class Matcher {
+  /**
+   * Per UTF-16 code unit, whether a name may start with it (see START_*), filled as characters are
+   * met: the stream's fast path reads one entry a character.
+   */
+  readonly starts = new Uint8Array(65536);
+
   constructor(
     readonly trie: Trie,
     readonly entityIds: readonly string[],
   ) {}
+
+  /** Fills and returns `starts[code]`. */
+  startKind(code: number): number {
+    const cls = charClass(code);
+    let kind = START_NEVER;
+    if (cls === WORD) {
+      const table = isLowerCase(code) ? this.trie.rootLower : this.trie.rootTable;
+      if (table[FOLDED[code]!] !== 0) kind = START_AT_WORD_START;
+    } else if (cls === UNSPACED) {
+      if (this.trie.rootTable[code] !== 0) kind = START_ANYWHERE;
+    }
+    this.starts[code] = kind;
+    return kind;
+  }
 
   get patternCount(): number {
     return this.trie.patterns;
@@ -107,6 +131,8 @@ export type MatchCallback = (start: number, end: number, patternIndex: number) =
  */
 export class MatchStream {
   private readonly trie: Trie;
+  private readonly matcher: Matcher;
+  private readonly starts: Uint8Array;
   // Plain arrays of small integers, not typed arrays: a page makes a stream for every scan (every changed
   // block), and a typed array of this size is allocated outside the JS heap, which showed in profiles of
   // whole scans (~2 % of them, and the collector's work after). Indexing is as fast either way.
@@ -134,6 +160,8 @@ export class MatchStream {
     private readonly onMatch: MatchCallback,
   ) {
     this.trie = matcher.trie;
+    this.matcher = matcher;
+    this.starts = matcher.starts;
   }
 
   /** True while a match may still be under way (a walker, or a decision waiting for more text). */
@@ -186,24 +214,22 @@ export class MatchStream {
     let prev = this.prevClass;
     let symbols = this.symbols;
     const len = text.length;
+    const starts = this.starts;
+    /** The class before this text (for the first characters' word starts). */
+    const entryPrev = prev;
     for (let i = 0; i < len; i++) {
       if (walkers === 0 && this.pendingLength === 0) {
         if (this.candidateLength !== 0) this.flush();
-        // Fast path: skip to the next character that could start a name — a word start whose folded
-        // letter begins some alias (that may start lower-case, if it is). A few typed-array reads a character.
+        // Fast path: skip to the next character that could start a name — one table read a character.
+        // Only there is the character before it looked at (a word start follows no letter or digit).
         for (; i < len; i++) {
-          const c = text.charCodeAt(i);
-          let k = classes[c]!;
-          if (k === 0) k = charClass(c);
-          if (k === WORD) {
-            if (prev !== WORD && (lower[c] === 1 ? rootLower : rootTable)[folded[c]!] !== 0) break;
-          } else if (k === UNSPACED) {
-            if (rootTable[c] !== 0) break;
-          } else if (k === IGNORED) {
-            continue;
-          }
-          prev = k;
+          let kind = starts[text.charCodeAt(i)]!;
+          if (kind === START_NEVER) continue;
+          if (kind === 0) kind = this.matcher.startKind(text.charCodeAt(i));
+          if (kind === START_ANYWHERE) break;
+          if (kind === START_AT_WORD_START && classBefore(text, i, entryPrev) !== WORD) break;
         }
+        prev = classBefore(text, i, entryPrev);
         if (i >= len) break;
       }
       const code = text.charCodeAt(i);
@@ -372,6 +398,18 @@ export class MatchStream {
       this.onMatch(c[i]!, c[i + 1]!, c[i + 2]!);
     }
   }
+}
+
+/**
+ * The class of the last character before `at` in `text` that counts (invisible ones do not), or
+ * `before` (the class before the text) when there is none.
+ */
+function classBefore(text: string, at: number, before: number): number {
+  for (let j = at - 1; j >= 0; j--) {
+    const cls = charClass(text.charCodeAt(j));
+    if (cls !== IGNORED) return cls;
+  }
+  return before;
 }
 
 /** A packed array of `n` zeros (small integers: the engine keeps them unboxed). */

@@ -140,6 +140,25 @@ describe('matcher', () => {
     expect(found).toEqual([]);
   });
 
+  it('decides a word start from the end of the previous piece, invisible characters passed over', () => {
+    const found = (...pieces: string[]) => {
+      const names: string[] = [];
+      const stream = new MatchStream(matcher, (_s, _e, p) => names.push(matcher.entityOf(p)));
+      let at = 0;
+      for (const piece of pieces) {
+        stream.feed(piece, at);
+        at += piece.length;
+      }
+      stream.boundary();
+      return names;
+    };
+    expect(found('foo', 'Trump')).toEqual([]);
+    expect(found('foo\u00ad', '\u00adTrump')).toEqual([]);
+    expect(found('foo ', 'Trump')).toEqual(['trump']);
+    expect(found('foo.', '\u00ad', 'Trump')).toEqual(['trump']);
+    expect(found('Trump', ' and', 'Trump')).toEqual(['trump']);
+  });
+
   it('keeps every candidate of a long busy stretch (more than its first buffer holds)', () => {
     // The long alias keeps a walker alive over all 24 words, so all 24 short matches wait for it;
     // it fails at the last word, and each short one is reported.
