@@ -292,7 +292,7 @@ export class PageAnnotator {
       const annotated: AnnotatedMention = {
         ...m,
         marked,
-        range: marked ? this.painter.add(m) : unpaintedRange(m),
+        range: marked ? this.painter.add(m) : this.painter.locate(m),
       };
       if (marked && this.firstOnly) this.markedOf.set(m.entityId, annotated);
       this.all.push(annotated);
@@ -339,7 +339,7 @@ export class PageAnnotator {
     if (!m.marked) return;
     this.painter.remove(m, m.range);
     m.marked = false;
-    m.range = unpaintedRange(m);
+    m.range = this.painter.locate(m);
   }
 
   private mark(m: AnnotatedMention): void {
@@ -386,14 +386,6 @@ function textNodesOf(range: AbstractRange): Text[] {
   }
   nodes.push(end);
   return nodes;
-}
-
-/** Where an unmarked mention is, without painting it. */
-function unpaintedRange(m: PageMention): AbstractRange {
-  const range = m.startNode.ownerDocument.createRange();
-  range.setStart(m.startNode, m.startOffset);
-  range.setEnd(m.endNode, m.endOffset);
-  return range;
 }
 
 function isOwnUiChange(r: MutationRecord): boolean {

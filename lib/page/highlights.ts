@@ -17,6 +17,12 @@ export const ACTIVE_HIGHLIGHT = 'source-context-active';
 
 export interface Painter {
   add(mention: PageMention): AbstractRange;
+  /**
+   * Where a mention left unpainted is, kept as this painter keeps its own ranges: static where the
+   * page's DOM is never changed (a live Range is updated by the engine on every change of the page, and
+   * most mentions are unpainted when each name is marked once), live where painting splits text nodes.
+   */
+  locate(mention: PageMention): AbstractRange;
   remove(mention: PageMention, range: AbstractRange): void;
   setActive(range: AbstractRange | null): void;
   setStyle(style: PaintStyle): void;
@@ -43,16 +49,20 @@ class HighlightPainter implements Painter {
   }
 
   add(m: PageMention): AbstractRange {
+    const range = this.locate(m);
+    this.highlight.add(range);
+    return range;
+  }
+
+  locate(m: PageMention): AbstractRange {
     // StaticRange: the engine does not have to update it on every DOM change, unlike Range. Changed
     // text is rescanned anyway, and its ranges replaced.
-    const range = new StaticRange({
+    return new StaticRange({
       startContainer: m.startNode,
       startOffset: m.startOffset,
       endContainer: m.endNode,
       endOffset: m.endOffset,
     });
-    this.highlight.add(range);
-    return range;
   }
 
   remove(_m: PageMention, range: AbstractRange): void {
@@ -91,11 +101,17 @@ interface Wrap {
 class WrappingPainter implements Painter {
   private readonly wraps = new Map<AbstractRange, Wrap>();
 
-  add(m: PageMention): AbstractRange {
-    const doc = m.startNode.ownerDocument;
-    const range = doc.createRange();
+  locate(m: PageMention): AbstractRange {
+    // Live: wrapping other mentions splits text nodes, and a live range follows the split.
+    const range = m.startNode.ownerDocument.createRange();
     range.setStart(m.startNode, m.startOffset);
     range.setEnd(m.endNode, m.endOffset);
+    return range;
+  }
+
+  add(m: PageMention): AbstractRange {
+    const doc = m.startNode.ownerDocument;
+    const range = this.locate(m) as Range;
     if (m.startNode !== m.endNode) return range;
     // Split "before | name | after"; the original node keeps "before" so undo can restore it in place.
     const original = m.startNode;
