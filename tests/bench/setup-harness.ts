@@ -45,13 +45,16 @@ if (ROLE === 'background') {
     await chrome.storage.local.set({ [OWN_MATCH_KEY]: stored });
   };
 } else {
+  // The carried data is evaluated before the clock starts, as in the extension, where it is a module's
+  // export and setup counts from the content script's main function (lib/page/content-app.ts).
+  const bundled: unknown = BUNDLED;
   const started = performance.now();
   void (async () => {
     // In the content script's order (lib/page/content-app.ts): the match source first, then the settings.
     // When the stored data's read came back: the transport alone, without the decode.
     let readMs = 0;
     const loading = loadMatchSource(started, {
-      bundled: BUNDLED,
+      bundled,
       readStored: () =>
         chrome.storage.local.get(OWN_MATCH_KEY).then((r) => {
           readMs = performance.now() - started;
