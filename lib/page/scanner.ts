@@ -170,7 +170,8 @@ export class SubtreeScan {
           node = walker ? (walker.nextNode() as Text | null) : null;
           continue;
         }
-        // Also when the last was skipped text read while the stream was quiet: what it started is ended.
+        // Also when the last was skipped text, read while nothing hung on it: what it started is ended
+        // (and a word it seemed to end is checked when a match is reported).
         if (this.blockAt(this.count - 1) !== block) stream.boundary();
       }
       this.record(node, length, block);
