@@ -51,7 +51,10 @@ const CLOCK_EVERY = 128;
 const PIECE = 1 << 16;
 /** A text node longer than this is looked up before it is read: skipped, it is not read at all. */
 const LONG_TEXT = 256;
-/** Recorded text nodes kept before the earliest match still waiting for its neighbouring text. */
+/**
+ * Recorded text nodes kept before the earliest match still waiting for its neighbouring text; also how
+ * many past a match its neighbouring text is looked for in (past that, the text found is all there is).
+ */
 const KEEP_NODES = 64;
 /** The record of text nodes is cut back to KEEP_NODES when it grows past this. */
 const MAX_NODES = 512;
@@ -337,14 +340,16 @@ export class SubtreeScan {
     const data = this.nodes[i]!.data;
     const from = offset - this.bases[i]!;
     if (from < data.length) return data.charCodeAt(from);
-    for (let k = i + 1; k < this.count; k++) {
+    // Bounded as in textAfter: past KEEP_NODES recorded nodes, the block is taken to end.
+    const stop = Math.min(this.count, i + KEEP_NODES + 1);
+    for (let k = i + 1; k < stop; k++) {
       const b = this.blockAt(k);
       if (b === SKIPPED) continue;
       if (b !== block) return NaN;
       const next = this.nodes[k]!.data;
       if (next.length !== 0) return next.charCodeAt(0);
     }
-    return NOT_READ;
+    return stop === this.count ? NOT_READ : NaN;
   }
 
   /** Up to NEIGHBOUR_CHARS of the block's text before `offset` (in recorded node `i`), skipped text left out. */
@@ -373,7 +378,10 @@ export class SubtreeScan {
     const nodes = this.nodes;
     const from = offset - this.bases[i]!;
     let out = nodes[i]!.data.slice(from, from + NEIGHBOUR_CHARS);
-    for (let k = i + 1; out.length < NEIGHBOUR_CHARS; k++) {
+    // Bounded: past KEEP_NODES recorded nodes (skipped ones, read unchecked) what was found is the text
+    // after, so a waiting match is not walked over again and again.
+    const stop = i + KEEP_NODES;
+    for (let k = i + 1; out.length < NEIGHBOUR_CHARS && k <= stop; k++) {
       if (k === this.count) {
         this.afterText = out;
         return null;

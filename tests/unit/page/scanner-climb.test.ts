@@ -139,6 +139,15 @@ describe('scanner: climbing inline elements', () => {
     expect(render(sliced.mentions)).toEqual(whole);
   });
 
+  it('decides a name followed by thousands of skipped text nodes (read unchecked) in its block', () => {
+    const icons = '<i>x</i>'.repeat(3000);
+    const root = page(`<p>met Trump <span aria-hidden="true">${icons}</span> in Washington</p>`);
+    expect(found(root)).toEqual(['Trump→trump']);
+    const sliced = new SubtreeScan(root, matcher);
+    while (!sliced.run(-1));
+    expect(render(sliced.mentions)).toEqual(['Trump→trump']);
+  });
+
   describe('attribute skips (aria-hidden, hidden, contenteditable) whatever the root', () => {
     const markup =
       '<div aria-hidden="true"><p>Trump</p></div><p hidden>Trump</p>' +
