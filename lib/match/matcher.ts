@@ -25,7 +25,13 @@ import {
   charClass,
   isLowerCase,
 } from './chars';
-import { HYPHEN_CHARS, hyphenatedIntoWord, NEIGHBOUR_CHARS, standsAlone } from './neighbours';
+import {
+  HYPHEN_CHARS,
+  hyphenatedIntoWord,
+  isHyphen,
+  NEIGHBOUR_CHARS,
+  standsAlone,
+} from './neighbours';
 import { ENDS_IN_WORD, EXACT, REQUIRE_CAPITAL, STANDALONE, type Trie } from './trie';
 
 export interface MatchAlias {
@@ -96,18 +102,25 @@ export class Matcher {
 
   /** Whether a match of `pattern` at [start, end) of `text` is a name of its own (neighbours.ts). */
   acceptsContext(pattern: number, text: string, start: number, end: number): boolean {
-    if (
-      hyphenatedIntoWord(
-        text.slice(Math.max(0, start - HYPHEN_CHARS), start),
-        text.slice(end, end + 2),
-      )
-    )
-      return false;
-    if (!this.isStandalone(pattern)) return true;
-    return standsAlone(
+    return this.acceptsBeside(
+      pattern,
       text.slice(Math.max(0, start - NEIGHBOUR_CHARS), start),
       text.slice(end, end + NEIGHBOUR_CHARS),
     );
+  }
+
+  /**
+   * Whether a match of `pattern` is a name of its own, given up to NEIGHBOUR_CHARS of its block's text
+   * before and after it (a side may be left empty where its first character decides nothing: see
+   * neighbours.ts's `readsBefore` / `readsAfter` and `isHyphen`).
+   */
+  acceptsBeside(pattern: number, before: string, after: string): boolean {
+    if (
+      (isHyphen(before.charCodeAt(before.length - 1)) || isHyphen(after.charCodeAt(0))) &&
+      hyphenatedIntoWord(before.slice(-HYPHEN_CHARS), after.slice(0, 2))
+    )
+      return false;
+    return !this.isStandalone(pattern) || standsAlone(before, after);
   }
 
   /** All non-overlapping matches in one string (one block of text). */

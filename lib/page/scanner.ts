@@ -24,15 +24,7 @@
  */
 import { charClass, IGNORED, WORD } from '../match/chars';
 import { MatchStream, type Matcher } from '../match/matcher';
-import {
-  HYPHEN_CHARS,
-  hyphenatedIntoWord,
-  isHyphen,
-  NEIGHBOUR_CHARS,
-  readsAfter,
-  readsBefore,
-  standsAlone,
-} from '../match/neighbours';
+import { isHyphen, NEIGHBOUR_CHARS, readsAfter, readsBefore } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
 
 export interface PageMention {
@@ -303,12 +295,7 @@ export class SubtreeScan {
         : (startsWord && previousClass === WORD) || (endsInWord && nextClass === WORD)
     )
       return true;
-    if (
-      (invisible || isHyphen(previous) || isHyphen(next)) &&
-      hyphenatedIntoWord(before.slice(-HYPHEN_CHARS), after.slice(0, 2))
-    )
-      return true;
-    if (standalone && !standsAlone(before, after)) return true;
+    if (!this.matcher.acceptsBeside(pattern, before, after)) return true;
     this.mentions.push({
       entityId: this.matcher.entityOf(pattern),
       startNode,
