@@ -105,6 +105,27 @@ export function charClass(code: number): CharClass {
   return classes[code]! as CharClass;
 }
 
+/**
+ * The class of the last character before `at` in `text` that counts (invisible ones do not), or `none`
+ * when there is none.
+ */
+export function classBefore(text: string, at: number, none: number): number {
+  for (let j = at - 1; j >= 0; j--) {
+    const cls = charClass(text.charCodeAt(j));
+    if (cls !== IGNORED) return cls;
+  }
+  return none;
+}
+
+/** The class of the first character from `at` in `text` that counts, or `none` when there is none. */
+export function classFrom(text: string, at: number, none: number): number {
+  for (let j = at; j < text.length; j++) {
+    const cls = charClass(text.charCodeAt(j));
+    if (cls !== IGNORED) return cls;
+  }
+  return none;
+}
+
 /** Lower-cased, apostrophe- and separator-normalised form of one code unit. Call charClass first. */
 export function foldedChar(code: number): number {
   return folded[code]!;

@@ -23,6 +23,7 @@ import {
   UNSPACED,
   WORD,
   charClass,
+  classBefore,
   isLowerCase,
 } from './chars';
 import {
@@ -411,18 +412,6 @@ export class MatchStream {
       this.onMatch(c[i]!, c[i + 1]!, c[i + 2]!);
     }
   }
-}
-
-/**
- * The class of the last character before `at` in `text` that counts (invisible ones do not), or
- * `before` (the class before the text) when there is none.
- */
-function classBefore(text: string, at: number, before: number): number {
-  for (let j = at - 1; j >= 0; j--) {
-    const cls = charClass(text.charCodeAt(j));
-    if (cls !== IGNORED) return cls;
-  }
-  return before;
 }
 
 /** A packed array of `n` zeros (small integers: the engine keeps them unboxed). */

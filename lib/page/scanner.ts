@@ -22,7 +22,7 @@
  * text nodes (70–85 % of a real page's) are only recorded while the stream is quiet. Work can be sliced:
  * `run(deadline)` stops when the deadline passes and resumes where it stopped.
  */
-import { charClass, IGNORED, WORD } from '../match/chars';
+import { charClass, classBefore, classFrom, IGNORED, WORD } from '../match/chars';
 import { MatchStream, type Matcher } from '../match/matcher';
 import { isHyphen, NEIGHBOUR_CHARS, readsAfter, readsBefore } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
@@ -291,7 +291,8 @@ export class SubtreeScan {
     const endsInWord = this.matcher.endsInWord(pattern);
     if (
       invisible
-        ? (startsWord && lastIsWord(before)) || (endsInWord && firstIsWord(after))
+        ? (startsWord && classBefore(before, before.length, -1) === WORD) ||
+          (endsInWord && classFrom(after, 0, -1) === WORD)
         : (startsWord && previousClass === WORD) || (endsInWord && nextClass === WORD)
     )
       return true;
@@ -451,24 +452,6 @@ export class SubtreeScan {
 /** A character's class (chars.ts), or -1 for none (NaN). */
 function classOf(code: number): number {
   return code === code ? charClass(code) : -1;
-}
-
-/** Whether the last character of `text` that counts (invisible ones do not) is a letter or digit. */
-function lastIsWord(text: string): boolean {
-  for (let i = text.length - 1; i >= 0; i--) {
-    const cls = charClass(text.charCodeAt(i));
-    if (cls !== IGNORED) return cls === WORD;
-  }
-  return false;
-}
-
-/** Whether the first character of `text` that counts is a letter or digit. */
-function firstIsWord(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const cls = charClass(text.charCodeAt(i));
-    if (cls !== IGNORED) return cls === WORD;
-  }
-  return false;
 }
 
 function isSpace(c: number): boolean {
