@@ -13,7 +13,8 @@ const WORD_BEFORE = /(\p{Lu}[\p{L}\p{M}.'’-]*)[ \t\n\r\u00a0]+$/u;
 const WORD_AFTER = /^[ \t\n\r\u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
 const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}\p{N}])/u;
 
-function isNeutral(word: string): boolean {
+/** A capitalised neighbour that does not make a longer name: a title, an ordinary word, a month or day. */
+export function isNeutral(word: string): boolean {
   const w = word.toLowerCase().replace(/[.]+$/, '');
   return (
     ORDINARY_WORDS.has(w) ||

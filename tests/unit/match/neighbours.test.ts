@@ -7,28 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   isHyphen,
+  isNeutral,
   readsAfter,
   readsBefore,
   standsAlone,
   NEIGHBOUR_CHARS,
 } from '../../../lib/match/neighbours';
-import { MONTHS_AND_DAYS, ORDINARY_WORDS, PERSON_TITLES } from '../../../lib/words';
 
 function referenceStandsAlone(before: string, after: string): boolean {
-  const neutral = (word: string) => {
-    const w = word.toLowerCase().replace(/[.]+$/, '');
-    return (
-      ORDINARY_WORDS.has(w) ||
-      MONTHS_AND_DAYS.has(w) ||
-      PERSON_TITLES.has(w) ||
-      PERSON_TITLES.has(`${w}.`)
-    );
-  };
+  // The word lists are the module's own (isNeutral): what is checked here is the shortcuts around them.
   const prev = /(\p{Lu}[\p{L}\p{M}.'’-]*)[ \t\n\r\u00a0]+$/u.exec(before)?.[1];
-  if (prev && !/['’]s?$/u.test(prev) && !neutral(prev)) return false;
+  if (prev && !/['’]s?$/u.test(prev) && !isNeutral(prev)) return false;
   if (/^['’]s?(?![\p{L}\p{N}])/u.test(after)) return true;
   const next = /^[ \t\n\r\u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(after)?.[1];
-  return !next || neutral(next);
+  return !next || isNeutral(next);
 }
 
 const befores = [
