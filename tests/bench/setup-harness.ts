@@ -4,8 +4,8 @@
  * with the shipped payload as the carried one (BUNDLED, set by bench.ts: an object literal, as the build
  * makes it), then a settings read, from its first statement. What it is given to time is stored by the
  * worker as the reader's own-source data would be (lib/match/stored.ts), so a big payload travels exactly
- * as it does in the extension: read from storage.local and decoded. bench.ts bundles this file twice (ROLE = 'background' or 'content') into a
- * temporary extension directory.
+ * as it does in the extension: read from storage.local and decoded. bench.ts bundles this file twice
+ * (ROLE = 'background' or 'content') into a temporary extension directory.
  */
 import { loadMatchSource } from '../../lib/page/match-source';
 import { AUTOMATON_FORMAT } from '../../lib/match/codec';
