@@ -30,7 +30,8 @@
 import type { Matcher } from './matcher';
 import { CorruptAutomaton, FLAG_BITS, MAX_PATTERN, EXACT, type Trie } from './trie';
 
-export const AUTOMATON_FORMAT = 4;
+/** 5: the payload's entity ids travel packed as the automaton does (payload.ts). */
+export const AUTOMATON_FORMAT = 5;
 
 export interface EncodedAutomaton {
   format: number;
@@ -207,6 +208,32 @@ async function through(
     if ((err as Error | null)?.name !== 'TypeError') throw err;
     const readable = new Blob([bytes]).stream().pipeThrough(makeStream());
     return await readAll(readable as ReadableStream<Uint8Array>);
+  }
+}
+
+// ---- text in the payload's form -----------------------------------------------------------------
+
+/** Text packed as the payload's bulk is: as it is ('none'), or base64 of its UTF-8 gzip ('gzip'). */
+export async function packText(
+  text: string,
+  compression: EncodedAutomaton['compression'],
+): Promise<string> {
+  if (compression === 'none') return text;
+  const utf8 = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+  return toBase64(await through(utf8, () => new CompressionStream('gzip')));
+}
+
+/** The text `packText` packed; rejects with CorruptAutomaton when it is damaged. */
+export async function unpackText(
+  data: string,
+  compression: EncodedAutomaton['compression'],
+): Promise<string> {
+  if (compression === 'none') return data;
+  try {
+    const utf8 = await through(fromBase64(data), () => new DecompressionStream('gzip'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(utf8);
+  } catch {
+    throw new CorruptAutomaton('damaged text');
   }
 }
 

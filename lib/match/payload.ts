@@ -8,7 +8,13 @@
  * popup's list needs them, which the content script asks of the background (`get-entity-names`).
  */
 import type { SourceIndex } from '../index/schema';
-import { decodeAutomaton, encodeAutomaton, type EncodedAutomaton } from './codec';
+import {
+  decodeAutomaton,
+  encodeAutomaton,
+  packText,
+  unpackText,
+  type EncodedAutomaton,
+} from './codec';
 import { compileMatcher } from './compile';
 import { Matcher, type MatchAlias } from './matcher';
 import { CorruptAutomaton } from './trie';
@@ -17,8 +23,10 @@ export interface MatchPayload {
   /** The bundled index this was made with (its build id): own-source data from an older bundle is stale. */
   bundle: string;
   /**
-   * Entity ids, one per line (ids are slugs: never a line break); the automaton's patterns point at them
-   * by position. One string, split natively: a list would be checked item by item on every page.
+   * Entity ids, one per line (ids are slugs: never a line break), packed as the automaton's bytes are
+   * (codec.ts `packText`: gzip where the payload travels — they were half of a big payload's text —
+   * as they are in the content script's code); the automaton's patterns point at them by position.
+   * One string, split natively: a list would be checked item by item on every page.
    */
   ids: string;
   /**
@@ -67,7 +75,7 @@ export async function toMatchPayload(
   });
   return {
     bundle,
-    ids: ids.join('\n'),
+    ids: await packText(ids.join('\n'), compression),
     common,
     automaton: await encodeAutomaton(matcher, compression),
   };
@@ -98,7 +106,11 @@ export async function readyMatch(value: unknown): Promise<ReadyMatch> {
     !Array.isArray(payload.common)
   )
     throw new CorruptAutomaton('no entity list');
-  const ids = payload.ids === '' ? [] : payload.ids.split('\n');
+  // Awaited only when there is something to unpack: the data the content script carries is decoded
+  // synchronously, before its first extension-API call (lib/page/match-source.ts).
+  const idsText =
+    payload.automaton?.compression === 'gzip' ? await unpackText(payload.ids, 'gzip') : payload.ids;
+  const ids = idsText === '' ? [] : idsText.split('\n');
   const trie = await decodeAutomaton(payload.automaton, ids.length);
   return {
     matcher: new Matcher(trie, ids),

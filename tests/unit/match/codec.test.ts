@@ -3,7 +3,7 @@
  * decoded matcher must be the compiled one exactly, and damaged data must be refused, never matched with.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeAutomaton, encodeAutomaton } from '../../../lib/match/codec';
+import { decodeAutomaton, encodeAutomaton, packText, unpackText } from '../../../lib/match/codec';
 import { compileMatcher } from '../../../lib/match/compile';
 import { Matcher, type MatchAlias } from '../../../lib/match/matcher';
 import {
@@ -70,7 +70,7 @@ async function roundTrip(
 ): Promise<Matcher> {
   const payload: MatchPayload = {
     bundle: 'test',
-    ids: matcher.entityIds.join('\n'),
+    ids: await packText(matcher.entityIds.join('\n'), compression),
     common: [],
     automaton: await encodeAutomaton(matcher, compression),
   };
@@ -241,6 +241,18 @@ describe('a damaged payload', () => {
     );
   });
 
+  it('is refused when its packed entity ids are damaged, or plain beside a gzipped automaton (format 4)', async () => {
+    const ids = await packText(compiled.entityIds.join('\n'), 'gzip');
+    const payload = { bundle: 't', ids, common: [], automaton: good };
+    await expect(readyMatch(payload)).resolves.toBeTruthy();
+    const cut = readyMatch({ ...payload, ids: ids.slice(0, -8) });
+    await expect(cut).rejects.toThrow(CorruptAutomaton);
+    await expect(cut).rejects.toThrow(/damaged text/);
+    await expect(readyMatch({ ...payload, ids: compiled.entityIds.join('\n') })).rejects.toThrow(
+      /damaged text/,
+    );
+  });
+
   it('is refused when it is not an automaton or another format', async () => {
     await refuse(null, /not an encoded automaton/);
     await refuse({ ...good, data: 5 }, /not an encoded automaton/);
@@ -280,7 +292,13 @@ describe('toMatchPayload', () => {
   it('carries the bundle, ids, the too-common set and a ready matcher, as JSON text — no names', async () => {
     const payload = await toMatchPayload(index, 'build-1');
     expect(payload.bundle).toBe('build-1');
-    expect(payload.ids.split('\n')).toEqual(['bukele', 'sv', 'nameless']);
+    // Packed as the automaton is: gzip where it travels.
+    expect(payload.ids).not.toContain('bukele');
+    expect((await unpackText(payload.ids, 'gzip')).split('\n')).toEqual([
+      'bukele',
+      'sv',
+      'nameless',
+    ]);
     expect(payload.common).toEqual([0]);
     const ready = await readyMatchFrom(JSON.stringify(payload));
     expect(ready.bundle).toBe('build-1');
