@@ -337,7 +337,8 @@ export class SubtreeScan {
       const next = this.nodes[k]!.data;
       if (next.length !== 0) return next.charCodeAt(0);
     }
-    return stop === this.count ? NOT_READ : NaN;
+    // Not read yet only while the bound lies past what is recorded, where textAfter also answers null.
+    return this.count <= i + KEEP_NODES ? NOT_READ : NaN;
   }
 
   /** Up to NEIGHBOUR_CHARS of the block's text before `offset` (in recorded node `i`), skipped text left out. */
