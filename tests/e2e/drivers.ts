@@ -57,9 +57,14 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** The browser's interface language ("es"), which picks the extension's translation. */
+  lang?: string;
+}
+
 export interface Driver {
   readonly name: BrowserName;
-  launch(withExtension?: boolean): Promise<Session>;
+  launch(withExtension?: boolean, options?: LaunchOptions): Promise<Session>;
 }
 
 /** The expression that calls a serialised `fn(api, arg)`: the function sees only its arguments. */
@@ -93,8 +98,8 @@ function chromiumPage(page: Page): TestPage {
 export function chromiumDriver(executablePath: string): Driver {
   return {
     name: 'chromium',
-    async launch(withExtension = true) {
-      const b = await launch(executablePath, withExtension);
+    async launch(withExtension = true, { lang } = {}) {
+      const b = await launch(executablePath, withExtension, { lang });
       return {
         browser: 'chromium',
         newPage: async () => chromiumPage(await b.context.newPage()),
@@ -221,7 +226,7 @@ function firefoxPage(bidi: BidiConnection, page: PPage, onInput: () => Promise<v
 export function firefoxDriver(executablePath: string): Driver {
   return {
     name: 'firefox',
-    async launch(withExtension = true) {
+    async launch(withExtension = true, { lang } = {}) {
       const browser = await puppeteer.launch({
         browser: 'firefox',
         executablePath,
@@ -233,6 +238,8 @@ export function firefoxDriver(executablePath: string): Driver {
           'extensions.webextensions.uuids': JSON.stringify({
             [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID,
           }),
+          // The interface language (served only when its language pack is installed).
+          ...(lang ? { 'intl.locale.requested': lang } : {}),
         },
       });
       if (withExtension) await browser.installExtension(resolve(FIREFOX_EXTENSION_DIR));
