@@ -650,6 +650,8 @@ function pushCandidate(
     const w = words[0]!;
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
+    // "I’m", "We’re", "Don’t": a contraction, never a name (unlike "O’Brien" or "Trump’s").
+    if (/^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu.test(w)) return;
     if (!isAcronym(w) && looksLikeDemonym(w, english)) return;
     // "London-based", "Amazon-owned": an adjective made from a name.
     if (/-\p{Ll}+$/u.test(w)) return;

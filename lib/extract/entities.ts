@@ -96,9 +96,12 @@ function merge(from: Group, into: Group): void {
   if (a !== b) a.mergedInto = b;
 }
 
+/** "II", "VI", "XIV": a number ("Title VI", "World War II"), not a word with an initial. */
+const isRomanNumeral = (w: string) => /^(?=[IVXL]{2,})X{0,3}(?:IX|IV|V?I{0,3})$/.test(w);
+
 function initials(words: string[]): string {
   return words
-    .filter((w) => !CONNECTORS.has(w))
+    .filter((w) => !CONNECTORS.has(w) && !isRomanNumeral(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
 }
@@ -110,7 +113,7 @@ function initials(words: string[]): string {
 function initialsVariants(name: string): string[] {
   const words = name
     .split(/\s+/)
-    .filter((w) => w !== 'and' && w !== '&' && !/^(?:U\.S\.|US)$/.test(w));
+    .filter((w) => w !== 'and' && w !== '&' && !/^(?:U\.S\.|US)$/.test(w) && !isRomanNumeral(w));
   const of = words.indexOf('of');
   return [
     initials(words),
@@ -153,6 +156,10 @@ export function typeVotes(
   // "Congress", "Parliament": an institution word used as a name on its own.
   if (words.length === 1 && headType === 'organization') vote('organization', 1);
   if (candidates.some((c) => c.personShape)) vote('person', 1.5);
+  // "X said": institutions speak too, so it is a hint, counted once, and no match for a head word
+  // ("the Department of the Interior said" many times over is still a department).
+  if (!(headType && words.length > 1) && candidates.some((c) => c.speechVerbAfter))
+    vote('person', 1);
   // "Walmart’s stores", "Toledo residents": a hint, counted once, that a head word outweighs.
   const hint = candidates.find((c) => c.followingNoun && CONTEXT_NOUNS.has(c.followingNoun));
   if (hint) vote(TYPE_BY_FOLLOWING_NOUN[hint.followingNoun!]!, 1);
@@ -163,7 +170,6 @@ export function typeVotes(
     if (c.followingNoun === 'administration') vote('person', 1);
     else if (c.followingNoun && !CONTEXT_NOUNS.has(c.followingNoun))
       vote(TYPE_BY_FOLLOWING_NOUN[c.followingNoun]!, 2.5);
-    if (c.speechVerbAfter) vote('person', 1);
     if (c.afterRoleNoun) vote('person', 2);
     if (c.beforePlace) vote('place', 3);
     if (c.appositiveNoun) {
@@ -271,7 +277,7 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     const surface = [...g.surfaces.keys()][0];
     // "TdA" for Tren de Aragua: a short word of capitals with a connector's small letter.
     const mixedCase = !!surface && /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}&]{2,6}$/u.test(surface);
-    if (!surface || !(isAcronym(surface) || mixedCase)) continue;
+    if (!surface || !(isAcronym(surface) || mixedCase) || isRomanNumeral(surface)) continue;
     const letters = acronymLetters(surface);
     if (!letters) continue;
     const matches = [...(byInitials.get(letters) ?? [])];
@@ -326,6 +332,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
       (words.length === 2 && !/^(?:de|van|von|da|di|du|del|le|la|al|bin|ter)$/.test(words[0]!))
     )
       continue;
+    // "Jordan" the country is not Jim Jordan: a place of the gazetteer keeps its own entity.
+    if ([...g.surfaces.keys()].some((s) => PLACES.has(s))) continue;
     const bearers = (peopleBySurname.get(g.key) ?? [])
       .filter((p) => p !== g)
       .map((p) => ({
@@ -341,6 +349,8 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
   typed.clear();
 
   const drafts: EntityDraft[] = [];
+  /** How many times the articles name each entity (for `addSurnames`). */
+  const namedTimes = new Map<EntityDraft, number>();
   const usedIds = new Set<string>();
   for (const g of groups.values()) {
     if (g.mergedInto) continue;
@@ -388,15 +398,17 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
           .filter((r): r is string => !!r && !HONORIFICS.has(r.replace(/\.$/, ''))),
       ),
     ];
-    drafts.push({
+    const draft: EntityDraft = {
       id,
       name,
       type,
       aliases: [...aliasTexts.values()].map(aliasRule),
       roles,
-    });
+    };
+    drafts.push(draft);
+    namedTimes.set(draft, allCandidates.length);
   }
-  return dropAmbiguousAliases(addSurnames(drafts));
+  return dropAmbiguousAliases(addSurnames(drafts, namedTimes));
 }
 
 const CONTAINERS = new Set([
@@ -481,8 +493,18 @@ function nameOfGroup(g: Group | undefined): string {
   return [...g.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
-/** A person is also called by surname alone ("Noem") when no other entity could be meant. */
-function addSurnames(drafts: EntityDraft[]): EntityDraft[] {
+/**
+ * How often the articles must name a person before a surname that is also a given name is taken to mean
+ * them alone: one passing mention of "Sen. Rand Paul" does not make every "Paul" on the web that senator.
+ */
+const GIVEN_NAME_SURNAME_MIN_NAMED = 3;
+
+/**
+ * A person is also called by surname alone ("Noem") when no other entity could be meant — and, when the
+ * surname is also a given name ("Paul", "James", "Lee"), when the articles name them often enough
+ * (GIVEN_NAME_SURNAME_MIN_NAMED). A surname the articles write alone is an alias already (merged above).
+ */
+function addSurnames(drafts: EntityDraft[], namedTimes: Map<EntityDraft, number>): EntityDraft[] {
   const surnameOf = (d: EntityDraft) =>
     (d.type === 'person' ? d.name.split(/\s+/) : []).slice(1).pop();
   const counts = new Map<string, number>();
@@ -493,6 +515,8 @@ function addSurnames(drafts: EntityDraft[]): EntityDraft[] {
   for (const d of drafts) {
     const s = surnameOf(d);
     if (!s || counts.get(foldKey(s)) !== 1 || s.length < 3) continue;
+    if (GIVEN_NAMES.has(s.toLowerCase()) && (namedTimes.get(d) ?? 0) < GIVEN_NAME_SURNAME_MIN_NAMED)
+      continue;
     if (!d.aliases.some((a) => foldKey(a.text) === foldKey(s))) d.aliases.push(aliasRule(s));
   }
   return drafts;

@@ -160,3 +160,47 @@ describe('quotes as news writes them', () => {
     });
   });
 });
+
+describe('names that must not be taken for another', () => {
+  it('keeps an institution that “said” things an institution, and out of the surname rule', () => {
+    const index = build(
+      'The Department of the Interior said on Monday that leases would resume. The Department of ' +
+        'the Interior said more would follow. The Department of the Interior said it had approved ' +
+        'two. The Department of the Interior said nothing else. Officials at Interior agreed.',
+    );
+    expect(entity(index, 'Department of the Interior')?.type).toBe('organization');
+    expect(entity(index, 'Interior')?.name).not.toBe('Department of the Interior');
+  });
+
+  it('does not make a country a person who shares its name', () => {
+    const index = build(
+      'Rep. Jim Jordan spoke on Tuesday.',
+      'Trade with Jordan grew. Jordan exported more potash. Exports to Jordan rose in Jordan and Egypt.',
+    );
+    expect(entity(index, 'Jim Jordan')?.type).toBe('person');
+    expect(entity(index, 'Jim Jordan')?.aliases.map((a) => a.text)).not.toContain('Jordan');
+    expect(entity(index, 'Jordan')?.name).toBe('Jordan');
+    expect(entity(index, 'Jordan')?.type).toBe('place');
+  });
+
+  it('takes no initials from a Roman numeral, and no Roman numeral for an acronym', () => {
+    const index = build(
+      'Title VI of the Civil Rights Act applies. The TV networks covered Title VI hearings. ' +
+        'Illegal Immigration rose before World War II ended, and II more said so.',
+    );
+    expect(entity(index, 'TV')?.name).not.toBe('Title VI');
+    expect(entity(index, 'II')?.name ?? null).not.toBe('Illegal Immigration');
+  });
+
+  it('calls a person by a surname that is also a given name only when the articles name them often', () => {
+    const once = build('Sen. Rand Paul voted no on Tuesday.', 'Kristi Noem visited Texas.');
+    expect(entity(once, 'Rand Paul')?.aliases.map((a) => a.text)).not.toContain('Paul');
+    // A surname that is no given name still works alone, after one mention.
+    expect(entity(once, 'Kristi Noem')?.aliases.map((a) => a.text)).toContain('Noem');
+    const often = build(
+      'Sen. Rand Paul voted no. Rand Paul spoke later.',
+      'Rand Paul objected again on Friday.',
+    );
+    expect(entity(often, 'Rand Paul')?.aliases.map((a) => a.text)).toContain('Paul');
+  });
+});

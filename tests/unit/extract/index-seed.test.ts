@@ -96,8 +96,24 @@ describe('index built from seeds/', () => {
       expect(all).not.toContain(junk);
     }
     expect(all).not.toContain('Venezuelan Tren de Aragua');
+    // Quotes open with “I’m …” after a colon in the White House pages' lists.
+    expect(all.filter((form) => /^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu.test(form))).toEqual([]);
     // Every entity name is unique.
     expect(new Set(index.entities.map((e) => e.name)).size).toBe(index.entities.length);
+  });
+
+  it('does not take one name for another', () => {
+    const find = (name: string) => index.entities.find((e) => e.name === name);
+    // Said things many times over, still a department; its last word is not a surname.
+    expect(find('Department of the Interior')?.type).toBe('organization');
+    expect(find('Department of the Interior')?.aliases.map((a) => a.text)).not.toContain(
+      'Interior',
+    );
+    // The country is not the congressman.
+    expect(find('Jordan')?.type).toBe('place');
+    expect(find('Jim Jordan')?.aliases.map((a) => a.text)).not.toContain('Jordan');
+    // "VI" is a number, not a word with an initial.
+    expect(find('Title VI')?.aliases.map((a) => a.text)).not.toContain('TV');
   });
 
   it('records who holds which role, split from the name', () => {
