@@ -71,7 +71,7 @@ export default defineConfig({
         description: '__MSG_commandOpenSearch__',
       },
       'next-mention': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+M' },
         description: '__MSG_commandNextMention__',
       },
     },

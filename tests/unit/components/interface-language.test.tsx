@@ -101,7 +101,7 @@ describe('the hover card', () => {
     expect(text).toContain('Atribuido — según Breitbart');
     expect(text).toContain('1 frase más de este artículo');
     expect(text).toContain('¿No corresponde? Dejar de marcar «Nayib Bukele»');
-    expect(text).toContain('Alt+Mayús+N');
+    expect(text).toContain('Alt+Mayús+M');
     expect(root.querySelector('[aria-label="Cerrar"]')).not.toBeNull();
     expect(root.querySelector('[role="dialog"]')!.getAttribute('lang')).toBe('es');
     // The sources' words stay as they are, marked with their own language.
