@@ -4,7 +4,7 @@
  * out. The hover card is compact — two sentences per article and three articles per source at first —
  * and "more" expands in place.
  */
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityDetails } from '../lib/messages';
 import { articleCount, formatDate, formatDateRange, typeLabel } from '../lib/format';
 import { t, tn } from '../lib/i18n';
@@ -28,12 +28,25 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
   const { entity, articles } = details;
   /** Sources and articles the reader expanded ("more"). */
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const expand = (key: string) => setOpen((s) => new Set([...s, key]));
+  /**
+   * The list "more" last expanded. Its first new item takes the focus: the button that had it is gone,
+   * and a keyboard user would otherwise be thrown back to the start of the page.
+   */
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const cardRef = useRef<HTMLElement>(null);
+  const expand = (key: string) => {
+    setOpen((s) => new Set([...s, key]));
+    setRevealed(key);
+  };
+  useLayoutEffect(() => {
+    if (revealed !== null)
+      cardRef.current?.querySelector<HTMLElement>('[data-sc-revealed]')?.focus();
+  }, [revealed]);
   const groups = groupBySource(entity, articles);
   const otherNames = entity.aliases.map((a) => a.text).filter((t) => t !== entity.name);
   const count = articleCount(entity);
   return (
-    <article class="sc-card" aria-labelledby={headingId}>
+    <article class="sc-card" aria-labelledby={headingId} ref={cardRef}>
       <header class="sc-card-header">
         <h2 id={headingId} class="sc-name">
           {entity.name}
@@ -74,12 +87,18 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
               {tn('countArticle', g.articles.length)} · {tn('countSentence', g.sentences)} ·{' '}
               {formatDateRange(g.from, g.to)}
             </p>
-            {shownArticles.map(({ article, mentions }) => {
+            {shownArticles.map(({ article, mentions }, articleAt) => {
               const key = `${g.label}\u0000${article.id}`;
               const shown =
                 !compact || open.has(key) ? mentions : mentions.slice(0, SENTENCES_PER_ARTICLE);
+              const firstRevealed = revealed === g.label && articleAt === ARTICLES_PER_SOURCE;
               return (
-                <section class="sc-article" key={article.id}>
+                <section
+                  class="sc-article"
+                  key={article.id}
+                  tabIndex={firstRevealed ? -1 : undefined}
+                  data-sc-revealed={firstRevealed ? '' : undefined}
+                >
                   <p class="sc-source">
                     <cite class="sc-title">{article.title ?? t('cardTitleUnknown')}</cite>
                     <span aria-hidden="true"> · </span>
@@ -102,10 +121,11 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
                   {/* The sentences are the article's words, in its language, whatever the
                       interface's language is. */}
                   <ul class="sc-sentences" lang={article.language ?? undefined}>
-                    {shown.map((m) => (
+                    {shown.map((m, at) => (
                       <Sentence
                         key={m.sentenceIndex}
                         mention={m}
+                        firstRevealed={revealed === key && at === SENTENCES_PER_ARTICLE}
                         onOpenReader={
                           onOpenReader && (() => onOpenReader(m.articleId, m.sentenceIndex))
                         }

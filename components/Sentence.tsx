@@ -7,12 +7,19 @@ import { trusted } from './trusted';
 export function Sentence({
   mention,
   onOpenReader,
+  firstRevealed = false,
 }: {
   mention: MentionView;
   onOpenReader?: () => void;
+  /** The first sentence "more" revealed: the card focuses it (EntityCard). */
+  firstRevealed?: boolean;
 }) {
   return (
-    <li class={`sc-sentence sc-role-${mention.attribution.role}`}>
+    <li
+      class={`sc-sentence sc-role-${mention.attribution.role}`}
+      tabIndex={firstRevealed ? -1 : undefined}
+      data-sc-revealed={firstRevealed ? '' : undefined}
+    >
       <blockquote class="sc-quote">
         {emphasise(mention.sentence, mention.spans).map((p, i) =>
           p.em ? <mark key={i}>{p.text}</mark> : p.text,

@@ -234,6 +234,32 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
+  it('“more” from the keyboard reveals the sentences and puts the focus on the first new one', async () => {
+    await page.focus('#before');
+    await sendToTab(browser.worker, url, { type: 'reveal-entity', entityId: 'nayib-bukele' });
+    await expect
+      .poll(() => inCard(page, (root) => root.activeElement !== null), { timeout: 5000 })
+      .toBe(true);
+    const focused = () =>
+      inCard(page, (root) => ({
+        more: root.activeElement?.classList.contains('sc-more') ?? false,
+        text: root.activeElement?.textContent ?? '',
+        revealed: root.activeElement?.hasAttribute('data-sc-revealed') ?? false,
+        sentences: root.querySelectorAll('.sc-sentence').length,
+      }));
+    for (let i = 0; i < 30 && !(await focused())!.more; i++) await page.keyboard.press('Tab');
+    const before = (await focused())!;
+    expect(before.more).toBe(true);
+    await page.keyboard.press('Enter');
+    const after = (await focused())!;
+    expect(after.sentences).toBeGreaterThan(before.sentences);
+    // Focus stays in the card, on the first sentence the button revealed (the button is gone).
+    expect(after.revealed).toBe(true);
+    expect(after.text.length).toBeGreaterThan(20);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+  });
+
   it('options refuse a negative or empty delay and a site that is not one, saying why beside the field', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);

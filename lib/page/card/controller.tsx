@@ -46,6 +46,8 @@ export class PopoverController {
   private stopAutoUpdate: (() => void) | null = null;
   private requestId = 0;
   private returnFocus: Element | null = null;
+  /** Focus the card once it is shown: a card still hidden while it is placed cannot take focus. */
+  private focusWhenShown = false;
   /** What the card shows: the details once loaded, and whether its entity was just muted (for undo). */
   private details: EntityDetails | null = null;
   private muted: MuteScope | null = null;
@@ -80,7 +82,10 @@ export class PopoverController {
     this.draw();
     if (this.dialog && !this.stopAutoUpdate) this.dialog.style.visibility = 'hidden';
     this.position(mention);
-    if (focus) this.dialog?.focus({ preventScroll: true });
+    if (focus) {
+      this.focusWhenShown = true;
+      this.focusIfShown();
+    }
     const details = await this.options.loadDetails(mention.entityId);
     // A late answer for a card that has since closed or moved on is dropped.
     if (id !== this.requestId || this.mention !== mention) return;
@@ -97,6 +102,7 @@ export class PopoverController {
     if (!this.mention) return;
     this.requestId++;
     this.mention = null;
+    this.focusWhenShown = false;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     if (this.container) render(null, this.container);
@@ -174,6 +180,13 @@ export class PopoverController {
     );
   }
 
+  private focusIfShown(): void {
+    const dialog = this.dialog;
+    if (!this.focusWhenShown || !dialog || dialog.style.visibility === 'hidden') return;
+    this.focusWhenShown = false;
+    dialog.focus({ preventScroll: true });
+  }
+
   private position(mention: AnnotatedMention): void {
     const floating = this.dialog;
     if (!floating) return;
@@ -205,6 +218,7 @@ export class PopoverController {
         floating.style.top = `${Math.round(y)}px`;
         // Shown only once placed: drawn first under a resting pointer, it would count as entered and left.
         floating.style.visibility = 'visible';
+        this.focusIfShown();
       });
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = autoUpdate(reference, floating, update, { animationFrame: false });
