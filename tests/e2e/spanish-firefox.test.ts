@@ -60,8 +60,13 @@ describe.skipIf(!languagePack)(
       server?.close();
     });
 
-    it('the browser serves the Spanish messages', async () => {
+    it('the browser serves the Spanish messages, and gives the shortcuts the card names', async () => {
       expect(await session.inExtension((api) => api.i18n.getMessage('locale'))).toBe('es');
+      const commands = await session.inExtension((api) => api.commands.getAll());
+      expect(Object.fromEntries(commands.map((c) => [c.name, c.shortcut]))).toEqual({
+        _execute_browser_action: 'Alt+Shift+S',
+        'next-mention': 'Alt+Shift+M',
+      });
     });
 
     it('the popup lists the page and searches in Spanish', async () => {
