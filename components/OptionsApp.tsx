@@ -41,7 +41,7 @@ export function OptionsApp() {
 
   const saved = (section: Section, message: string) => setStatus({ section, message });
   const statusOf = (section: Section) => (
-    <p class="sc-status" role="status" aria-live="polite">
+    <p class="sc-status" id={`sc-status-${section}`} role="status" aria-live="polite">
       {status?.section === section ? status.message : ''}
     </p>
   );
@@ -51,6 +51,8 @@ export function OptionsApp() {
     const key = siteKey(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
     if (!raw || !key || !isHostName(key)) {
       setSiteError(t('optionsSiteInvalid'));
+      // The last success ("example.org added") is not news any more beside the error.
+      setStatus((s) => (s?.section === 'sites' ? null : s));
       return;
     }
     setSiteError(null);

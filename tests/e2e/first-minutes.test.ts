@@ -278,6 +278,16 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     expect(await options.locator('#sc-site-error').textContent()).toContain('example.com');
     const sites = await browser.worker.evaluate(() => chrome.storage.local.get('disabledSites'));
     expect(sites.disabledSites ?? []).toEqual([]);
+    // A success, then an error: the error is not shown beside the old success.
+    const sitesStatus = options.locator('#sc-status-sites');
+    await options.getByLabel('Add a site').fill('example.org');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => sitesStatus.textContent()).toContain('example.org');
+    await options.getByLabel('Add a site').fill('not a site!!');
+    await options.getByRole('button', { name: 'Add' }).click();
+    expect(await options.locator('#sc-site-error').textContent()).toContain('example.com');
+    expect(await sitesStatus.textContent()).toBe('');
+    await browser.worker.evaluate(() => chrome.storage.local.remove('disabledSites'));
     await options.screenshot({ path: `${SCREENSHOTS}/options-errors.png`, fullPage: true });
     await options.close();
   });
