@@ -66,8 +66,9 @@ class HighlightPainter implements Painter {
   }
 
   remove(_m: PageMention, range: AbstractRange): void {
+    // The active tint belongs to the open card (setActive): a repaint under it — muting, undo — takes
+    // the name's marks away and back, and the name the card is about stays tinted while it is open.
     this.highlight.delete(range);
-    this.active.delete(range);
   }
 
   setActive(range: AbstractRange | null): void {

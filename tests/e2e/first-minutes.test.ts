@@ -207,8 +207,13 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
         (await mentions()).mentions.filter((m) => m.name === 'Nayib Bukele').map((m) => m.marked),
       )
       .toEqual([true, true]);
+    // The name the open card is about keeps its active tint through the repaints.
+    const activeTint = () =>
+      page.evaluate(() => CSS.highlights.get('source-context-active')?.size ?? 0);
+    expect(await activeTint()).toBe(1);
     await page.keyboard.press('Escape');
     await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+    expect(await activeTint()).toBe(0);
   });
 
   it('moves to the entity’s next mention each time the popup asks, and Esc gives focus back', async () => {
