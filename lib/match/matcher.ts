@@ -26,13 +26,7 @@ import {
   classBefore,
   isLowerCase,
 } from './chars';
-import {
-  HYPHEN_CHARS,
-  hyphenatedIntoWord,
-  isHyphen,
-  NEIGHBOUR_CHARS,
-  standsAlone,
-} from './neighbours';
+import { JOINER_CHARS, joinedIntoWord, isJoiner, NEIGHBOUR_CHARS, standsAlone } from './neighbours';
 import { ENDS_IN_WORD, EXACT, REQUIRE_CAPITAL, STANDALONE, type Trie } from './trie';
 
 export interface MatchAlias {
@@ -113,12 +107,12 @@ export class Matcher {
   /**
    * Whether a match of `pattern` is a name of its own, given up to NEIGHBOUR_CHARS of its block's text
    * before and after it (a side may be left empty where its first character decides nothing: see
-   * neighbours.ts's `readsBefore` / `readsAfter` and `isHyphen`).
+   * neighbours.ts's `readsBefore` / `readsAfter` and `isJoiner`).
    */
   acceptsBeside(pattern: number, before: string, after: string): boolean {
     if (
-      (isHyphen(before.charCodeAt(before.length - 1)) || isHyphen(after.charCodeAt(0))) &&
-      hyphenatedIntoWord(before.slice(-HYPHEN_CHARS), after.slice(0, 2))
+      (isJoiner(before.charCodeAt(before.length - 1)) || isJoiner(after.charCodeAt(0))) &&
+      joinedIntoWord(before.slice(-JOINER_CHARS), after.slice(0, 2))
     )
       return false;
     return !this.isStandalone(pattern) || standsAlone(before, after);

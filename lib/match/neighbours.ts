@@ -63,9 +63,11 @@ export function standsAlone(before: string, after: string): boolean {
  * "Trump-style". The alias itself may hold a hyphen ("MS-13"): only the text outside the match counts.
  * Two exceptions keep the mark: a capitalised word on the other side ("Trump-Vance", "Biden-Harris" —
  * names joined) and a prefix that qualifies the name ("anti-Trump", "pro-Bukele", "ex-Secretary"), because
- * the reader is reading about that name.
+ * the reader is reading about that name. An underscore joins a name into an identifier or handle.
  */
 const HYPHEN_THEN_LOWER = /^[-\u2010\u2011][\p{Ll}]/u;
+const UNDERSCORE_THEN_WORD = /^_[\p{L}\p{N}]/u;
+const WORD_THEN_UNDERSCORE = /[\p{L}\p{N}]_$/u;
 const WORD_THEN_HYPHEN = /([\p{L}\p{M}]+)[-\u2010\u2011]$/u;
 const NAME_PREFIXES = new Set([
   'anti',
@@ -81,16 +83,19 @@ const NAME_PREFIXES = new Set([
   'un',
 ]);
 
-export function hyphenatedIntoWord(before: string, after: string): boolean {
+export function joinedIntoWord(before: string, after: string): boolean {
+  // "@Sec_Noem", "TRUMP_BUKELE": an underscore between word characters makes one identifier, while
+  // "_Trump_" is a name in plain-text emphasis.
+  if (UNDERSCORE_THEN_WORD.test(after) || WORD_THEN_UNDERSCORE.test(before)) return true;
   if (HYPHEN_THEN_LOWER.test(after)) return true;
   const prev = WORD_THEN_HYPHEN.exec(before)?.[1];
   return !!prev && /^\p{Ll}/u.test(prev) && !NAME_PREFIXES.has(prev.toLowerCase());
 }
 
-/** Whether a character (NaN: none) is one of the hyphens `hyphenatedIntoWord` looks at. */
-export function isHyphen(c: number): boolean {
-  return c === 0x2d || c === 0x2010 || c === 0x2011;
+/** Whether a character (NaN: none) is one of the hyphens or the underscore `joinedIntoWord` looks at. */
+export function isJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x5f;
 }
 
-/** How much text around a match `hyphenatedIntoWord` needs. */
-export const HYPHEN_CHARS = 12;
+/** How much text around a match `joinedIntoWord` needs. */
+export const JOINER_CHARS = 12;

@@ -24,7 +24,7 @@
  */
 import { charClass, classBefore, classFrom, IGNORED, WORD } from '../match/chars';
 import { MatchStream, type Matcher } from '../match/matcher';
-import { isHyphen, NEIGHBOUR_CHARS, readsAfter, readsBefore } from '../match/neighbours';
+import { isJoiner, NEIGHBOUR_CHARS, readsAfter, readsBefore } from '../match/neighbours';
 import { SKIP_SELECTOR, TAG_BLOCK, TAG_KIND, TAG_SKIP } from './skip';
 
 export interface PageMention {
@@ -276,11 +276,11 @@ export class SubtreeScan {
     const invisible = previousClass === IGNORED || nextClass === IGNORED;
     const standalone = this.matcher.isStandalone(pattern);
     const before =
-      invisible || isHyphen(previous) || (standalone && readsBefore(previous))
+      invisible || isJoiner(previous) || (standalone && readsBefore(previous))
         ? this.textBefore(first, start, block)
         : '';
     let after = '';
-    if (invisible || isHyphen(next) || (standalone && readsAfter(next))) {
+    if (invisible || isJoiner(next) || (standalone && readsAfter(next))) {
       const text = this.textAfter(last, end, block);
       if (text === null && !final) return false;
       after = text ?? this.afterText;

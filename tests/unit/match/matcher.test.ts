@@ -19,6 +19,8 @@ describe('matcher', () => {
     ['an anti-Trump protest', ['Trump→trump']],
     ['the Trump-Bukele meeting', ['Trump→trump', 'Bukele→bukele']],
     ['super-Bukele', []],
+    // joined into a handle or identifier by an underscore: part of that word
+    ['follow @Sec_Noem and TRUMP_BUKELE', []],
     ['members of MS-13 met', ['MS-13→ms13']],
     // plain names and aliases
     ['Nayib Bukele spoke.', ['Nayib Bukele→bukele']],

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  isHyphen,
+  isJoiner,
   isNeutral,
   readsAfter,
   readsBefore,
@@ -91,13 +91,13 @@ describe('neighbour shortcuts', () => {
     expect(readsAfter("'".charCodeAt(0))).toBe(true);
     expect(readsAfter('.'.charCodeAt(0))).toBe(false);
     expect(readsAfter(NaN)).toBe(false);
-    expect(['-', '\u2010', '\u2011', '\u2012', ' '].map((c) => isHyphen(c.charCodeAt(0)))).toEqual([
+    expect(['-', '\u2010', '\u2011', '\u2012', ' '].map((c) => isJoiner(c.charCodeAt(0)))).toEqual([
       true,
       true,
       true,
       false,
       false,
     ]);
-    expect(isHyphen(NaN)).toBe(false);
+    expect(isJoiner(NaN)).toBe(false);
   });
 });

@@ -96,6 +96,12 @@ describe('scanner', () => {
     expect(found(root)).toEqual(['SAFE→safe', 'Trump→trump']);
   });
 
+  it('does not mark a name inside a handle or identifier joined by underscores', () => {
+    expect(
+      found(page('<p>Follow @President_<b>Bukele</b>, BUKELE_2024 and _Trump_ today.</p>')),
+    ).toEqual(['Trump→trump']);
+  });
+
   it('keeps case rules on the page: "safe" is not SAFE', () => {
     expect(found(page('<p>Stay safe. The SAFE programme. Safe travels.</p>'))).toEqual([
       'SAFE→safe',
