@@ -3,7 +3,8 @@
  * time (Fuse.parseIndex, no start-up indexing); the words of the indexed sentences go through a word
  * index built once when the popup opens (word → the entities whose sentences hold it), so "gang" or
  * "deportation" finds the entities the sentences are about, in any word order and with a typo tolerated.
- * Name matches rank first; a sentence match says why it matched (the sentence, its words marked).
+ * Name matches rank first — names holding every query word at a word's start ("tren aragua", "dhs") before
+ * fuzzy ones — and a sentence match says why it matched (the sentence, its words marked).
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { SEARCH_KEYS } from './index/constants';
@@ -23,8 +24,11 @@ export interface SearchHit {
 
 /** fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo. */
 const MAX_SCORE = 0.75;
-/** A name match this close stays above sentence matches; looser ones give way to them. */
-const STRONG_NAME_SCORE = 0.2;
+/**
+ * A fuzzy name match (no query word at a word's start) this close stays above sentence matches; looser
+ * ones give way to them ("Jensen Huang" for "gang" scores 0.19).
+ */
+const STRONG_NAME_SCORE = 0.1;
 /** Sentence-word hits rank after every name hit. */
 const SENTENCE_SCORE = 0.9;
 
@@ -69,6 +73,31 @@ function withinOneEdit(a: string, b: string): boolean {
 interface SentenceRef {
   articleId: string;
   sentenceIndex: number;
+}
+
+interface NameWords {
+  text: string;
+  /** Its words, folded, with where each starts. */
+  words: Array<{ at: number; word: string }>;
+}
+
+const nameWords = (text: string): NameWords => ({
+  text,
+  words: [...text.matchAll(WORD_RE)].map((m) => ({ at: m.index, word: fold(m[0]) })),
+});
+
+/** Where each query word begins a word of a name (inclusive ranges); null unless every one does. */
+function wordStarts(
+  { words }: NameWords,
+  terms: readonly string[],
+): Array<[number, number]> | null {
+  const ranges: Array<[number, number]> = [];
+  for (const term of terms) {
+    const w = words.find((x) => x.word.startsWith(term));
+    if (!w) return null;
+    ranges.push([w.at, w.at + term.length - 1]);
+  }
+  return ranges;
 }
 
 export function createSearch(index: SourceIndex) {
@@ -165,13 +194,52 @@ export function createSearch(index: SourceIndex) {
       }));
   };
 
+  /**
+   * Entities whose name, or one alias, holds every query word at a word's start, in any order: the ones
+   * with more whole-word matches first, then the ones the articles name most.
+   */
+  // The name first, then the aliases: folded once, not on every keystroke.
+  const namesOf = index.entities.map((e) => [
+    nameWords(e.name),
+    ...e.aliases.filter((a) => a.text !== e.name).map((a) => nameWords(a.text)),
+  ]);
+  const wordStartHits = (q: string): SearchHit[] => {
+    const terms = [...q.matchAll(WORD_RE)].map((m) => fold(m[0])).filter((w) => w.length > 0);
+    if (terms.length === 0) return [];
+    const hits: Array<{ hit: SearchHit; whole: number }> = [];
+    index.entities.forEach((entity, e) => {
+      for (const [n, name] of namesOf[e]!.entries()) {
+        const ranges = wordStarts(name, terms);
+        if (!ranges) continue;
+        hits.push({
+          hit:
+            n === 0
+              ? { entity, score: 0, nameRanges: ranges }
+              : { entity, score: 0, nameRanges: [], matchedAlias: name.text },
+          whole: terms.filter((t) => name.words.some((w) => w.word === t)).length,
+        });
+        return;
+      }
+    });
+    return hits
+      .sort(
+        (a, b) => b.whole - a.whole || b.hit.entity.mentions.length - a.hit.entity.mentions.length,
+      )
+      .map((h) => h.hit);
+  };
+
   return (query: string, limit = 20): SearchHit[] => {
     const q = query.trim();
     if (!q) return [];
-    const byName = fuse
-      .search(q, { limit })
-      .filter((r) => (r.score ?? 1) <= MAX_SCORE)
-      .map((r) => toHit(index.entities[r.refIndex]!, r));
+    const atWordStart = wordStartHits(q);
+    const first = new Set(atWordStart.map((h) => h.entity.id));
+    const byName = [
+      ...atWordStart,
+      ...fuse
+        .search(q, { limit })
+        .filter((r) => (r.score ?? 1) <= MAX_SCORE && !first.has(index.entities[r.refIndex]!.id))
+        .map((r) => toHit(index.entities[r.refIndex]!, r)),
+    ];
     const named = new Set(byName.map((h) => h.entity.id));
     const bySentence = sentenceHits(q).filter((h) => !named.has(h.entity.id));
     // Names first; but where the sentences hold the words, a name that only looks a little like them

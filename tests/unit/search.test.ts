@@ -30,6 +30,19 @@ describe('popup search', () => {
     expect(names('aragua tren')).toContain('Tren de Aragua');
   });
 
+  it('ranks names holding every query word at a word’s start first, in any order, the most named first', () => {
+    const aragua = search('aragua tren')[0]!;
+    expect(aragua.entity.name).toBe('Tren de Aragua');
+    expect(aragua.matchedSentence).toBeUndefined();
+    expect(search('tren')[0]!.nameRanges).toEqual([[0, 3]]);
+    expect(names('salvador')[0]).toBe('El Salvador');
+    expect(names('white house')[0]).toBe('White House');
+    // A name that only looks like the word ("Jensen Huang" for "gang") gives way to the sentences.
+    const gang = search('gang');
+    expect(gang[0]!.matchedSentence).toBeDefined();
+    expect(gang.map((h) => h.entity.name)).not.toContain('Jensen Huang');
+  });
+
   it('tolerates one typo in a sentence word', () => {
     // Every entity with a sentence holding the word "deportation" is found from a misspelling of it.
     const holding = new Set(
