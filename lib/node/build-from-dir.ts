@@ -25,7 +25,14 @@ import type { SeedBundle } from '../user-sources/merge';
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'];
 const FOLDER_DEFAULTS_FILE = 'source.json';
 
-export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?: OverridesSource } {
+export interface SeedsRead {
+  seeds: SeedArticle[];
+  overrides?: OverridesSource;
+  /** Files left out because an earlier file holds the same text (one page saved under two addresses). */
+  duplicates: Array<{ file: string; sameAs: string }>;
+}
+
+export function readSeeds(seedsDir: string): SeedsRead {
   const articlesDir = join(seedsDir, 'articles');
   if (!existsSync(articlesDir))
     throw new SeedError(articlesDir, null, 'no such folder (seeds go in <seeds>/articles/)');
@@ -71,19 +78,30 @@ export function readSeeds(seedsDir: string): { seeds: SeedArticle[]; overrides?:
   }
   if (seeds.length === 0)
     throw new SeedError(display(articlesDir), null, 'no article files (*.txt, *.md) found');
+  // One page saved twice (the White House files some statements under two sections and two slugs): the
+  // same sentences would be counted, and shown, twice. The first file in folder order is kept.
+  const byText = new Map<string, SeedArticle>();
+  const duplicates: SeedsRead['duplicates'] = [];
+  const unique = seeds.filter((s) => {
+    const key = s.text.replace(/\s+/g, ' ').trim();
+    const earlier = byText.get(key);
+    if (earlier) duplicates.push({ file: s.file, sameAs: earlier.file });
+    else byText.set(key, s);
+    return !earlier;
+  });
   const overridesPath = join(seedsDir, 'entities.json');
   const overrides = existsSync(overridesPath)
     ? { file: display(overridesPath), source: read(overridesPath) }
     : undefined;
-  return { seeds, overrides };
+  return { seeds: unique, overrides, duplicates };
 }
 
 export async function buildIndexFromDir(
   seedsDir: string,
-): Promise<{ index: SourceIndex; json: string }> {
-  const { seeds, overrides } = readSeeds(seedsDir);
+): Promise<{ index: SourceIndex; json: string; duplicates: SeedsRead['duplicates'] }> {
+  const { seeds, overrides, duplicates } = readSeeds(seedsDir);
   const index = buildIndex(seeds, overrides, nodeEnglish());
-  return { index, json: JSON.stringify(index) };
+  return { index, json: JSON.stringify(index), duplicates };
 }
 
 /**

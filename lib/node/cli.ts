@@ -18,7 +18,8 @@ async function main(): Promise<number> {
   }
   try {
     const started = performance.now();
-    const { index, json } = await buildIndexFromDir(values.seeds);
+    const { index, json, duplicates } = await buildIndexFromDir(values.seeds);
+    for (const d of duplicates) console.log(`skipped ${d.file}: the same text as ${d.sameAs}`);
     const tmp = `${values.out}.tmp-${process.pid}`;
     writeFileSync(tmp, json);
     renameSync(tmp, values.out);

@@ -5,7 +5,7 @@
  * The pipeline runs here, in the service worker (the background page on Firefox): it is plain
  * JavaScript with no DOM need (the DOM part, Readability, runs in the page, see entrypoints/readability.ts),
  * the worker is the one place every tab and page already asks for index data, and a build (~1 s for the
- * 77 bundled articles plus a few) fits well inside one event. The merged index is cached in IndexedDB, so
+ * 75 bundled articles plus a few) fits well inside one event. The merged index is cached in IndexedDB, so
  * a worker that wakes up reads it instead of building again; a new bundle (an update) makes it stale and
  * the saved articles are indexed again from their kept text.
  */

@@ -2,7 +2,7 @@
  * Own sources in the benchmark (called by bench.ts): with the real extension in Chromium, the time from
  * confirming "Add" until another open tab marks a name of the saved article, and from "Remove" until it
  * is unmarked; the time to read and index a page before the confirmation; and, in Node, the merged build
- * (the 77 bundled articles + a few saved ones) that each change costs.
+ * (the 75 bundled articles + a few saved ones) that each change costs.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

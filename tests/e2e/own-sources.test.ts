@@ -61,7 +61,7 @@ async function hoverCard(page: Page, name: string): Promise<string> {
   return (await cardText(page))!;
 }
 
-// Each change builds the merged index (77 bundled articles + the saved ones): seconds on a busy machine.
+// Each change builds the merged index (75 bundled articles + the saved ones): seconds on a busy machine.
 describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
   let browser: Browser;
   let server: Server;

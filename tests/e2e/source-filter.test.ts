@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)('popup filter by source', () => {
       .locator('.sc-source-filter option')
       .evaluateAll((els) => els.map((e) => e.textContent));
     expect(options[0]).toBe('All sources');
-    expect(options).toContain('The White House (76 articles)');
+    expect(options).toContain('The White House (74 articles)');
     expect(options).toContain(`${SEED_SOURCE} (1 article)`);
   });
 

@@ -150,6 +150,19 @@ describe('Markdown seeds', () => {
     ).toEqual(['wh-articles-same', 'wh-statements-same']);
   });
 
+  it('skips a file with the same text as an earlier one, and says which', () => {
+    const dir = seedsDir({
+      'wh/articles/a.md': [...FRONT, 'One  page.', 'Saved twice.'].join('\n'),
+      'wh/statements/b.md': [...FRONT, 'One page.', 'Saved   twice.'].join('\n'),
+      'wh/statements/c.md': [...FRONT, 'Another page.'].join('\n'),
+    });
+    const { seeds, duplicates } = readSeeds(dir);
+    expect(seeds.map((s) => s.id)).toEqual(['a', 'c']);
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0]!.file).toMatch(/wh\/statements\/b\.md$/);
+    expect(duplicates[0]!.sameAs).toMatch(/wh\/articles\/a\.md$/);
+  });
+
   it('an id made from folder names is a valid id too (spaces, dots and accents become "-")', () => {
     const dir = seedsDir({
       'White House/Press Briefings/same.md': [...FRONT, 'One.'].join('\n'),

@@ -89,9 +89,13 @@ describe('seed errors', () => {
   });
 
   it('a duplicate article id names both files', () => {
-    const withId = (id: string) =>
-      [GOOD_HEADER[0], `id: "${id}"`, ...GOOD_HEADER.slice(1)].join('\n') + '\n' + TEXT;
-    const dir = seedDir({ 'one.txt': withId('same'), 'two.txt': withId('same') });
+    const withId = (id: string, text: string) =>
+      [GOOD_HEADER[0], `id: "${id}"`, ...GOOD_HEADER.slice(1)].join('\n') + '\n' + text;
+    // Different texts (a file with the same text as another is skipped as a copy before ids count).
+    const dir = seedDir({
+      'one.txt': withId('same', TEXT),
+      'two.txt': withId('same', `${TEXT}\nAnother paragraph.`),
+    });
     const { seeds } = readSeeds(dir);
     const err = errorOf(() => buildIndex(seeds));
     expect(err.message).toMatch(
