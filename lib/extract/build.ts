@@ -5,10 +5,11 @@
 import Fuse from 'fuse.js';
 import { attributeSentences } from './attribution';
 import { findCandidates } from './candidates';
+import { GIVEN_NAMES } from './lexicon';
 import { isEmphasis } from './emphasis';
 import { NO_ENGLISH, type English } from './english';
 import { INDEX_VERSION, SEARCH_KEYS } from '../index/constants';
-import { buildEntities, type EntityDraft } from './entities';
+import { buildEntities, type AliasDraft, type EntityDraft } from './entities';
 import { SeedError } from './errors';
 import { linesAsBlocks, type Block } from './markdown';
 import { applyOverrides } from './overrides';
@@ -91,6 +92,10 @@ export function buildIndex(
   );
   let drafts = buildEntities(candidates);
   if (overrides) drafts = applyOverrides(overrides.file, overrides.source, drafts);
+  drafts = drafts.map((d) => ({
+    ...d,
+    aliases: d.aliases.map((a) => (articlesOnly(d, a, english) ? { ...a, pageMatch: false } : a)),
+  }));
   const { articles, entities } = attachMentions(split, drafts, english);
   const index: SourceIndex = {
     version: INDEX_VERSION,
@@ -120,6 +125,25 @@ function nameIn(entity: Entity, text: string): string {
     }
   }
   return best;
+}
+
+/**
+ * A one-word short form of a longer name that is an ordinary English word ("Point" for "West Point",
+ * "Electric" for "Schneider Electric"): in the articles it is the name, on other pages mostly the word.
+ * A word the dictionary also lists as a name ("House", "Bush") is not ordinary here, and a person named
+ * with a given name keeps their surname ("Elon Musk" → "Musk": on a page, mostly him). The given name
+ * decides, not the type: companies are typed as people often enough ("Schneider Electric").
+ */
+function articlesOnly(entity: EntityDraft, alias: AliasDraft, english: English): boolean {
+  const first = entity.name.split(' ')[0]!.toLowerCase();
+  return (
+    !(entity.type === 'person' && GIVEN_NAMES.has(first)) &&
+    entity.name.includes(' ') &&
+    !alias.caseSensitive &&
+    !/[\s\-‐‑]/u.test(alias.text) &&
+    english.isOrdinary(alias.text) &&
+    !english.isProperNoun(alias.text)
+  );
 }
 
 function attachMentions(

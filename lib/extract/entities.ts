@@ -45,6 +45,7 @@ export interface AliasDraft {
   text: string;
   caseSensitive: boolean;
   requireCapital: boolean;
+  pageMatch?: false;
 }
 
 export interface EntityDraft {

@@ -50,6 +50,12 @@ export const aliasSchema = z.strictObject({
   caseSensitive: z.boolean(),
   /** Single words (surnames, one-word places) only match when capitalised: "Trump", not "trump". */
   requireCapital: z.boolean(),
+  /**
+   * false: found in the indexed articles but never marked on a web page — a one-word short form that is
+   * an ordinary English word ("Post" for The Washington Post, "House" for the US House), which on other
+   * pages is mostly that word.
+   */
+  pageMatch: z.literal(false).optional(),
 });
 export type Alias = z.infer<typeof aliasSchema>;
 

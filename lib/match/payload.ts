@@ -47,12 +47,15 @@ export interface ReadyMatch {
 /** The matcher's alias list for an index. (Muted entities are still found, then left unmarked.) */
 export function indexAliases(index: SourceIndex): MatchAlias[] {
   return index.entities.flatMap((e) =>
-    e.aliases.map((a) => ({
-      entityId: e.id,
-      text: a.text,
-      caseSensitive: a.caseSensitive,
-      requireCapital: a.requireCapital,
-    })),
+    // An alias kept for the articles only ("Post") is never looked for on a page.
+    e.aliases
+      .filter((a) => a.pageMatch !== false)
+      .map((a) => ({
+        entityId: e.id,
+        text: a.text,
+        caseSensitive: a.caseSensitive,
+        requireCapital: a.requireCapital,
+      })),
   );
 }
 

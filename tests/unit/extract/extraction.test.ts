@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../../lib/extract/build';
+import { indexAliases } from '../../../lib/match/payload';
 import { nodeEnglish } from '../../../lib/node/node-english';
 import type { SourceIndex } from '../../../lib/index/schema';
 import type { SeedArticle } from '../../../lib/extract/seed-file';
@@ -202,5 +203,23 @@ describe('names that must not be taken for another', () => {
       'Rand Paul objected again on Friday.',
     );
     expect(entity(often, 'Rand Paul')?.aliases.map((a) => a.text)).toContain('Paul');
+  });
+});
+
+describe('short forms kept for the articles only', () => {
+  it('does not look for a one-word ordinary-word short form on pages, and keeps people’s surnames', () => {
+    // A company read as a person gets its last word as a "surname" (a White House list of investments).
+    const index = build(
+      'Hikma Pharmaceuticals said it will invest $1 billion. Elon Musk praised it. Musk said he would visit.',
+    );
+    const aliasOf = (name: string, text: string) =>
+      entity(index, name)?.aliases.find((a) => a.text === text);
+    expect(aliasOf('Hikma Pharmaceuticals', 'Pharmaceuticals')?.pageMatch).toBe(false);
+    expect(aliasOf('Elon Musk', 'Musk')).toBeDefined();
+    expect(aliasOf('Elon Musk', 'Musk')?.pageMatch).toBeUndefined();
+    const onPages = indexAliases(index).map((a) => a.text);
+    expect(onPages).toContain('Hikma Pharmaceuticals');
+    expect(onPages).not.toContain('Pharmaceuticals');
+    expect(onPages).toContain('Musk');
   });
 });
