@@ -78,6 +78,15 @@ export function attributeSentences(
       result[i] = { role: 'quote', speaker: quotation.speaker, cue: quotation.cue };
       return;
     }
+    // Words quoted after a topic label ("On tariffs: “…”") whose speaker is not named: still someone's
+    // words, not the outlet's — a quote by an unknown speaker.
+    const unnamed = quotations
+      .slice(q, q + 4)
+      .find((x) => x.start < end - 1 && x.end > start + 1 && x.afterTopic && !x.speaker);
+    if (unnamed) {
+      result[i] = { role: 'quote', speaker: null };
+      return;
+    }
     if (quoteSpeaker && block <= quoteSpeaker.untilBlock) {
       result[i] = { role: 'quote', speaker: quoteSpeaker.speaker, cue: quoteSpeaker.cue };
       return;

@@ -213,13 +213,16 @@ function attachMentions(
         const text = seed.text.slice(start, end);
         const a = attributions[sentenceIndex]!;
         const attribution: Attribution =
-          a.role === 'narration' || a.speaker === null
+          a.role === 'narration' || (a.speaker === null && a.role !== 'quote')
             ? { by: seed.outlet, role: 'narration' }
-            : {
-                role: a.role,
-                ...resolveSpeaker(a.speaker, seed, end),
-                ...(a.cue ? { cue: a.cue } : {}),
-              };
+            : a.speaker === null
+              ? // Someone's words, the speaker not named where they are quoted: shown as unknown.
+                { role: 'quote', by: null }
+              : {
+                  role: a.role,
+                  ...resolveSpeaker(a.speaker, seed, end),
+                  ...(a.cue ? { cue: a.cue } : {}),
+                };
         const spansByEntity = new Map<string, Array<[number, number]>>();
         for (const m of matcher.findMentions(text)) {
           if (isEmphasis(text, m.start, m.end, english)) continue;

@@ -17,6 +17,11 @@ export interface Quotation {
   /** The speaker as written ("Acting Secretary Smith", "her mother, Fiona"), pronouns resolved. */
   speaker: string | null;
   cue?: string;
+  /**
+   * Introduced by a topic label ("On tariffs: “…”"): someone's words, though the speaker is not named
+   * here. Kept when no speaker is found, as a quote by an unknown speaker.
+   */
+  afterTopic?: boolean;
 }
 
 const OPEN = new Set(['“', '„', '«']);
@@ -101,6 +106,13 @@ const BEFORE_VERB = new RegExp(String.raw`(${SPEAKER})\s+${AUX}(${VERBS})\b[^“
  */
 const BEFORE_LABEL = /^\s*(\p{Lu}[^:.!?“”"]{0,200}?)\s*:\s*$/u;
 const LEADING_NAME = new RegExp(String.raw`^${TITLED_NAME}`, 'u');
+/**
+ * A label that names a topic, not a speaker: "On the honor of serving as President: “…”" in the White
+ * House's lists of interview quotes. Its speaker is not in the label.
+ */
+const TOPIC_LABEL = /^(?:On|About|Regarding|Asked about|When asked|In response to)\s/u;
+/** "President Trump on his motivations: “…”": the name, then what the quotation is about. */
+const NAME_ON_TOPIC = new RegExp(String.raw`^(${TITLED_NAME})\s+(?:on|about)\s+\p{Ll}`, 'u');
 /** `” in that law, Azzouz said.` — a short phrase between the quotation and its reporting clause. */
 const AFTER_GAP = new RegExp(
   String.raw`^[^“”".!?]{1,80}?,\s+(?:(${VERBS})\s+(${SPEAKER})|(${SPEAKER})\s+${AUX}(${VERBS}))(?![\p{L}])`,
@@ -176,12 +188,16 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       } else if (beforeVerb && words >= 3 && !/[.!?]\s/.test(before.slice(beforeVerb.index))) {
         q.speaker = clean(beforeVerb[1]!);
         q.cue = beforeVerb[2];
+      } else if (label && n === 0 && TOPIC_LABEL.test(label[1]!)) {
+        q.afterTopic = true;
       } else if (label && n === 0) {
-        // A short label is the speaker ("Center for Immigration Studies’ Jane Roe"); of a longer
-        // introducing clause, its subject ("Alverson summed up the journey …").
+        // A short label is the speaker ("Center for Immigration Studies’ Jane Roe"), but for the topic
+        // after it ("President Trump on his motivations"); of a longer introducing clause, its subject
+        // ("Alverson summed up the journey …").
         const words = label[1]!.split(/\s+/).length;
+        const onTopic = NAME_ON_TOPIC.exec(label[1]!)?.[1];
         q.speaker = clean(
-          words <= 12 ? label[1]! : (LEADING_NAME.exec(label[1]!)?.[0] ?? label[1]!),
+          onTopic ?? (words <= 12 ? label[1]! : (LEADING_NAME.exec(label[1]!)?.[0] ?? label[1]!)),
         );
         q.cue = ':';
       }
@@ -253,5 +269,5 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       if (!lastSpoken) recent = { speaker: lastSubject, cue: subject[2], block: b };
     }
   });
-  return quotes.filter((q) => q.speaker);
+  return quotes.filter((q) => q.speaker || q.afterTopic);
 }

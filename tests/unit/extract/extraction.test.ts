@@ -223,3 +223,23 @@ describe('short forms kept for the articles only', () => {
     expect(onPages).toContain('Musk');
   });
 });
+
+describe('quotes under a topic label', () => {
+  const index = build(
+    'Donald Trump spoke to NBC on Sunday.\n' +
+      'On tariffs: “We are going to win. It will be great for our workers.”\n' +
+      'Donald Trump on his motivations: “I am proud to serve the workers of this country.”',
+  );
+
+  it('are someone’s words with the speaker unknown, never the topic as speaker or the outlet’s voice', () => {
+    expect(said(index, 'On tariffs')).toEqual({ role: 'quote', by: null });
+    expect(said(index, 'It will be great')).toEqual({ role: 'quote', by: null });
+  });
+
+  it('take the name before “on <topic>” as the speaker', () => {
+    expect(said(index, 'Donald Trump on his motivations')).toMatchObject({
+      role: 'quote',
+      by: 'Donald Trump',
+    });
+  });
+});
