@@ -194,15 +194,15 @@ export function createSearch(index: SourceIndex) {
       }));
   };
 
-  /**
-   * Entities whose name, or one alias, holds every query word at a word's start, in any order: the ones
-   * with more whole-word matches first, then the ones the articles name most.
-   */
   // The name first, then the aliases: folded once, not on every keystroke.
   const namesOf = index.entities.map((e) => [
     nameWords(e.name),
     ...e.aliases.filter((a) => a.text !== e.name).map((a) => nameWords(a.text)),
   ]);
+  /**
+   * Entities whose name, or one alias, holds every query word at a word's start, in any order: the ones
+   * with more whole-word matches first, then the ones the articles name most.
+   */
   const wordStartHits = (q: string): SearchHit[] => {
     const terms = [...q.matchAll(WORD_RE)].map((m) => fold(m[0])).filter((w) => w.length > 0);
     if (terms.length === 0) return [];

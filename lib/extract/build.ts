@@ -128,8 +128,9 @@ function nameIn(entity: Entity, text: string): string {
 }
 
 /**
- * A one-word short form of a longer name that is an ordinary English word ("Point" for "West Point",
- * "Electric" for "Schneider Electric"): in the articles it is the name, on other pages mostly the word.
+ * A one-word short form of a longer name that is an ordinary English word ("Electric" for "Schneider
+ * Electric", "Industries" for "Pratt Industries"): in the articles it is the name, on other pages mostly
+ * the word.
  * A word the dictionary also lists as a name ("House", "Bush") is not ordinary here, and a person named
  * with a given name keeps their surname ("Elon Musk" → "Musk": on a page, mostly him). The given name
  * decides, not the type: companies are typed as people often enough ("Schneider Electric").

@@ -102,7 +102,7 @@ const isRomanNumeral = (w: string) => /^(?=[IVXL]{2,})X{0,3}(?:IX|IV|V?I{0,3})$/
 
 function initials(words: string[]): string {
   return words
-    .filter((w) => !CONNECTORS.has(w) && !isRomanNumeral(w))
+    .filter((w) => !CONNECTORS.has(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
 }

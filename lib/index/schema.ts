@@ -52,8 +52,8 @@ export const aliasSchema = z.strictObject({
   requireCapital: z.boolean(),
   /**
    * false: found in the indexed articles but never marked on a web page — a one-word short form that is
-   * an ordinary English word ("Post" for The Washington Post, "House" for the US House), which on other
-   * pages is mostly that word.
+   * an ordinary English word ("Electric" for Schneider Electric), which on other pages is mostly that
+   * word (lib/extract/build.ts `articlesOnly`).
    */
   pageMatch: z.literal(false).optional(),
 });

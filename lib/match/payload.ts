@@ -47,7 +47,7 @@ export interface ReadyMatch {
 /** The matcher's alias list for an index. (Muted entities are still found, then left unmarked.) */
 export function indexAliases(index: SourceIndex): MatchAlias[] {
   return index.entities.flatMap((e) =>
-    // An alias kept for the articles only ("Post") is never looked for on a page.
+    // An alias kept for the articles only ("Electric" for Schneider Electric) is never looked for on a page.
     e.aliases
       .filter((a) => a.pageMatch !== false)
       .map((a) => ({
