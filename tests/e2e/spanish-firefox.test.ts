@@ -115,6 +115,8 @@ describe.skipIf(!languagePack)(
         'According to Breitbart, Trump has formally invited Bukele to the White House',
       );
       expect(text).not.toContain('Outlet unknown');
+      // The card fades in over 120 ms (card.css): shot once it is fully drawn.
+      await new Promise((done) => setTimeout(done, 200));
       await news.screenshot(`${SCREENSHOTS}/hover-card-es-firefox.png`);
       await news.press('Escape');
     });
