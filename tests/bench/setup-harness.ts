@@ -2,7 +2,7 @@
  * A minimal extension for timing page setup with any payload (the real extension ships only the bundled
  * index's): its content script runs the content script's own `loadMatchSource` (lib/page/match-source.ts)
  * with the shipped payload as the carried one (BUNDLED, set by bench.ts: an object literal, as the build
- * makes it), then a settings read, from its first statement. What it is given to time is stored by the
+ * makes it), then the content script's own settings read (lib/settings.ts), from its first statement. What it is given to time is stored by the
  * worker as the reader's own-source data would be (lib/match/stored.ts), so a big payload travels exactly
  * as it does in the extension: read from storage.local and decoded. bench.ts bundles this file twice
  * (ROLE = 'background' or 'content') into a temporary extension directory.
@@ -10,6 +10,7 @@
 import { loadMatchSource } from '../../lib/page/match-source';
 import { AUTOMATON_FORMAT } from '../../lib/match/codec';
 import { OWN_MATCH_KEY, type StoredMatch } from '../../lib/match/stored';
+import { getSettings } from '../../lib/settings';
 
 declare const ROLE: 'background' | 'content';
 declare const BUNDLED: { bundle: string };
@@ -62,7 +63,9 @@ if (ROLE === 'background') {
         }),
       ask: () => chrome.runtime.sendMessage({ type: 'get-match-data' }) as Promise<string>,
     });
-    const settings = chrome.storage.local.get(null);
+    // The settings' own keys, as the content script reads them (a read of everything would carry the
+    // stored match data a second time).
+    const settings = getSettings();
     const source = await loading;
     await settings;
     // The bench's own page: the result is left where the bench reads it.
