@@ -149,6 +149,49 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     }
   });
 
+  it('a name broken across two lines gets its card by the line the pointer is on', async () => {
+    // The paragraph ends its first line right after "Terrorism", so the name runs on to the next line.
+    const lines = (await page.evaluate(() => {
+      const p = document.getElementById('wrapped')!;
+      p.scrollIntoView({ block: 'center' });
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf('Terrorism');
+      const word = document.createRange();
+      word.setStart(text, at);
+      word.setEnd(text, at + 'Terrorism'.length);
+      p.style.width = `${word.getBoundingClientRect().right - p.getBoundingClientRect().left + 4}px`;
+      const name = document.createRange();
+      name.setStart(text, at);
+      name.setEnd(text, at + 'Terrorism Confinement Center'.length);
+      return [...name.getClientRects()].map((r) => ({
+        left: r.left,
+        top: r.top,
+        bottom: r.bottom,
+        right: r.right,
+      }));
+    }))!;
+    expect(lines).toHaveLength(2);
+    const [first, second] = lines as [(typeof lines)[0], (typeof lines)[0]];
+    expect(second.top).toBeGreaterThan(first.bottom - 1);
+    expect(first.left - second.left).toBeGreaterThan(100);
+    await page.mouse.move((first.left + first.right) / 2, (first.top + first.bottom) / 2);
+    await waitForCard(page);
+    await page.waitForTimeout(150);
+    expect(await cardText(page)).toContain('Terrorism Confinement Center');
+    const card = (await inCard(page, (root) => {
+      const r = root.querySelector('[role="dialog"]')!.getBoundingClientRect();
+      return { left: r.left, top: r.top, bottom: r.bottom };
+    }))!;
+    // Beside the first line (below or above it), from where that line's part of the name starts.
+    expect(Math.abs(card.left - first.left)).toBeLessThan(30);
+    expect(
+      Math.min(Math.abs(card.top - first.bottom), Math.abs(card.bottom - first.top)),
+    ).toBeLessThan(20);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
+  });
+
   it('a page script cannot drive the card: synthetic pointer events and clicks do nothing', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const { x, y } = await pointOf(page, 'President Nayib Bukele');

@@ -36,6 +36,22 @@ export interface PopoverOptions {
   onClosed: () => void;
 }
 
+export interface ClientPoint {
+  x: number;
+  y: number;
+}
+
+/** Which of a name's boxes (one per line it spans) holds the point; -1 for none, or one box only. */
+function boxUnder(boxes: DOMRectList, p: ClientPoint): number {
+  if (boxes.length < 2) return -1;
+  for (let i = 0; i < boxes.length; i++) {
+    const b = boxes[i]!;
+    if (p.x >= b.left - 1 && p.x <= b.right + 1 && p.y >= b.top - 1 && p.y <= b.bottom + 1)
+      return i;
+  }
+  return -1;
+}
+
 /** The card's tallest, where there is room for it. */
 const MAX_HEIGHT = 560;
 
@@ -64,11 +80,13 @@ export class PopoverController {
     return this.mention !== null;
   }
 
+  /** `pointer`: where the pointer rests on the name (client coordinates), when it opened the card. */
   async open(
     mention: AnnotatedMention,
     pageText: string,
     pinned: boolean,
     focus: boolean,
+    pointer: ClientPoint | null = null,
   ): Promise<void> {
     const id = ++this.requestId;
     this.mention = mention;
@@ -81,7 +99,7 @@ export class PopoverController {
     this.pinned = pinned;
     this.draw();
     if (this.dialog && !this.stopAutoUpdate) this.dialog.style.visibility = 'hidden';
-    this.position(mention);
+    this.position(mention, pointer);
     if (focus) {
       this.focusWhenShown = true;
       this.focusIfShown();
@@ -187,13 +205,21 @@ export class PopoverController {
     dialog.focus({ preventScroll: true });
   }
 
-  private position(mention: AnnotatedMention): void {
+  private position(mention: AnnotatedMention, pointer: ClientPoint | null): void {
     const floating = this.dialog;
     if (!floating) return;
     const range = liveRange(mention.range);
+    // A name broken across two lines has a box on each: the card goes by the one under the pointer (the
+    // same box found again on every update, so the card follows scrolling), not by the pair — inline()
+    // alone would put it under the second line's start, across the window from the pointer.
+    const line = pointer ? boxUnder(range.getClientRects(), pointer) : -1;
+    const lineBox = () => (line >= 0 ? range.getClientRects()[line] : undefined);
     const reference: VirtualElement = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
+      getBoundingClientRect: () => lineBox() ?? range.getBoundingClientRect(),
+      getClientRects: () => {
+        const box = lineBox();
+        return box ? [box] : range.getClientRects();
+      },
       contextElement: (mention.startNode.parentElement ?? undefined) as Element | undefined,
     };
     const update = () =>

@@ -33,8 +33,9 @@ export class CardSession {
     this.hover = new HoverIntent<AnnotatedMention>(() => marks.settings.hoverDelays, {
       open: (m, pinned) => {
         marks.painter?.setActive(m.range);
+        const pointer = this.pointerOn(m);
         void this.ensurePopover().then((p) => {
-          if (this.hover.current === m) void p?.open(m, textOf(m), pinned, pinned);
+          if (this.hover.current === m) void p?.open(m, textOf(m), pinned, pinned, pointer);
         });
       },
       close: () => this.popover?.close(),
@@ -65,6 +66,13 @@ export class CardSession {
     } else if (this.hover.pinned) {
       this.hover.close();
     }
+  }
+
+  /** Where the pointer rests, if on `m` (the card then opens by the line the pointer is on). */
+  private pointerOn(m: AnnotatedMention): { x: number; y: number } | null {
+    const p = this.lastPointer;
+    const annotator = this.marks.annotator;
+    return p && annotator && mentionAtPoint(annotator, p.x, p.y) === m ? { x: p.x, y: p.y } : null;
   }
 
   escape(): void {
