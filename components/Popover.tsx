@@ -58,7 +58,8 @@ export function Popover(props: PopoverProps) {
           ×
         </button>
       </div>
-      {/* Only the body scrolls: the bar with its close button and the footer stay in view. */}
+      {/* Only the body scrolls: the bar with its close button and the footer stay in view (in a short
+          card, data-short, the footer scrolls with the body). */}
       <div class="sc-popover-body">
         {details ? (
           <EntityCard

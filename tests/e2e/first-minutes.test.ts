@@ -110,14 +110,19 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
   });
 
-  it('the card fits the window wherever the name is: top, middle, bottom', async () => {
+  it('the card fits the window wherever the name is: top, middle, bottom; also in a short window', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const spots = [
-      { text: 'President Nayib Bukele', scroll: 'start' },
-      { text: 'Kristi Noem', scroll: 'center' },
-      { text: 'Kristi Noem', scroll: 'end' },
+      { text: 'President Nayib Bukele', scroll: 'start', height: 600 },
+      { text: 'Kristi Noem', scroll: 'center', height: 600 },
+      { text: 'Kristi Noem', scroll: 'end', height: 600 },
+      // Too short for the smallest card on either side of a name in the middle.
+      { text: 'President Nayib Bukele', scroll: 'start', height: 300 },
+      { text: 'Kristi Noem', scroll: 'center', height: 300 },
+      { text: 'Kristi Noem', scroll: 'end', height: 300 },
     ] as const;
     for (const spot of spots) {
+      await page.setViewportSize({ width: 1000, height: spot.height });
       const point = await page.evaluate(({ text, scroll }) => {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -136,17 +141,31 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
       await waitForCard(page);
       await page.waitForTimeout(150);
       const box = (await inCard(page, (root) => {
-        const r = root.querySelector('[role="dialog"]')!.getBoundingClientRect();
+        const dialog = root.querySelector('[role="dialog"]')!;
+        const r = dialog.getBoundingClientRect();
         const close = root.querySelector('[aria-label="Close"]')!.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, closeTop: close.top, height: innerHeight };
+        return {
+          top: r.top,
+          bottom: r.bottom,
+          closeTop: close.top,
+          height: innerHeight,
+          // A short card scrolls as a whole (the footer with the sentences), under its bar.
+          scrollsWhole:
+            dialog.hasAttribute('data-short') && dialog.scrollHeight > dialog.clientHeight,
+        };
       }))!;
-      expect(box.top, `${spot.scroll}: top`).toBeGreaterThanOrEqual(0);
-      expect(box.bottom, `${spot.scroll}: bottom`).toBeLessThanOrEqual(box.height);
-      expect(box.closeTop, `${spot.scroll}: close button`).toBeGreaterThanOrEqual(0);
+      const where = `${spot.scroll}, ${spot.height} px window`;
+      expect(box.top, `${where}: top`).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, `${where}: bottom`).toBeLessThanOrEqual(box.height);
+      expect(box.closeTop, `${where}: close button`).toBeGreaterThanOrEqual(0);
+      if (spot.height === 300) expect(box.scrollsWhole, `${where}: scrolls as a whole`).toBe(true);
+      if (spot.height === 300 && spot.scroll === 'center')
+        await page.screenshot({ path: `${SCREENSHOTS}/card-short-window.png` });
       await page.keyboard.press('Escape');
       await page.mouse.move(5, 5);
       await page.waitForSelector('source-context-card', { state: 'detached', timeout: 3000 });
     }
+    await page.setViewportSize({ width: 1000, height: 600 });
   });
 
   it('a name broken across two lines gets its card by the line the pointer is on', async () => {

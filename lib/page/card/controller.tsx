@@ -54,6 +54,10 @@ function boxUnder(boxes: DOMRectList, p: ClientPoint): number {
 
 /** The card's tallest, where there is room for it. */
 const MAX_HEIGHT = 560;
+/** Its shortest: room for the bar, the name and the start of a sentence. */
+const MIN_HEIGHT = 120;
+/** Below this the footer scrolls with the sentences instead of staying pinned under them. */
+const SHORT_HEIGHT = 340;
 
 export class PopoverController {
   private ui: ShadowRootContentScriptUi<void> | null = null;
@@ -235,9 +239,15 @@ export class PopoverController {
           size({
             padding: 8,
             apply: ({ availableHeight }) => {
-              floating.style.maxHeight = `${Math.max(160, Math.min(MAX_HEIGHT, availableHeight))}px`;
+              const height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, availableHeight));
+              floating.style.maxHeight = `${height}px`;
+              // Too short for a pinned footer beside a sentence: all of it scrolls, under the bar.
+              floating.toggleAttribute('data-short', height < SHORT_HEIGHT);
             },
           }),
+          // In a window too short for the smallest card on either side, it overlaps the name rather
+          // than the window's edge (the bar and its close button stay on screen).
+          shift({ padding: 8, mainAxis: false, crossAxis: true }),
         ],
       }).then(({ x, y }) => {
         floating.style.left = `${Math.round(x)}px`;
