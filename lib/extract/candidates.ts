@@ -183,8 +183,11 @@ export function findCandidates(
       )
         i--;
       // Extend the run: name words, with connectors only between two name words.
+      /** The length of the possessive ending a token lost ("’s", "’"), if it is one. */
+      const apostrophe = (at: number) =>
+        tokens[at]!.possessive ? /^['’]s?/u.exec(ctx.text.slice(tokens[at]!.end))![0].length : 0;
       let j = i;
-      while (!tokens[j]!.possessive) {
+      while (!tokens[j]!.possessive || pluralPossessiveInName(tokens, j, ctx)) {
         let k = j + 1;
         while (k < tokens.length && k - j <= 2 && CONNECTORS.has(tokens[k]!.text)) k++;
         // "and" joins two halves of one organisation's or law's name, never two names.
@@ -193,11 +196,13 @@ export function findCandidates(
           k++;
         }
         const next = tokens[k];
-        if (!next || !isNameWord(next) || next.start - tokens[k - 1]!.end > 1) break;
+        if (!next || !isNameWord(next) || next.start - tokens[k - 1]!.end > 1 + apostrophe(k - 1))
+          break;
         if (k - j > 1 && (isAcronym(next.text) || MONTHS_AND_DAYS.has(next.text.toLowerCase())))
           break;
-        // "Mohammed bin Salman of the Kingdom of Saudi Arabia": a person's name ends before "of".
-        if (k - j > 1 && j > i && tokens[j + 1]!.text === 'of') {
+        // "Mohammed bin Salman of the Kingdom of Saudi Arabia", "Kristi Noem on Face the Nation": a
+        // person's name ends before "of" or "on".
+        if (k - j > 1 && j > i && (tokens[j + 1]!.text === 'of' || tokens[j + 1]!.text === 'on')) {
           let name = i;
           while (name < j && isTitleWord(tokens[name]!.text)) name++;
           if (looksLikePerson(tokens, name, j, ctx)) break;
@@ -222,6 +227,29 @@ export function findCandidates(
     }
   });
   return out;
+}
+
+/** What follows a person's or a company's name after a comma. */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'esq', 'inc', 'llc', 'ltd', 'corp', 'co', 'plc']);
+
+/** Plurals that do not end in "s", whose possessive ("People’s") is often part of a name. */
+const IRREGULAR_PLURALS = new Set(['people', 'children', 'women', 'men']);
+
+/**
+ * A plural common noun's possessive inside a name ("People’s Republic of China", "Children’s National
+ * Hospital") does not end it, unlike a name's ("Trump’s America") or a singular noun's ("the President’s
+ * Executive Order"): the next name word must follow it directly. (A plural in "s" keeps its apostrophe
+ * apart — "Veterans’ Affairs" — and is tokenised as the end of a run, as before.)
+ */
+function pluralPossessiveInName(tokens: Token[], at: number, ctx: RunContext): boolean {
+  const t = tokens[at]!;
+  const next = tokens[at + 1];
+  return (
+    !!next &&
+    isNameWord(next) &&
+    IRREGULAR_PLURALS.has(t.text.toLowerCase()) &&
+    /^['’]s $/u.test(ctx.text.slice(t.end, next.start))
+  );
 }
 
 interface RunContext {
@@ -650,6 +678,8 @@ function pushCandidate(
     const w = words[0]!;
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
+    // "Robert F. Kennedy, Jr.", "Fiserv, Inc.": the suffix of the name before the comma, not a name.
+    if (NAME_SUFFIXES.has(lw)) return;
     // "I’m", "We’re", "Don’t": a contraction, never a name (unlike "O’Brien" or "Trump’s").
     if (/^\p{L}+['’](?:m|re|ve|ll|d|t)$/iu.test(w)) return;
     if (!isAcronym(w) && looksLikeDemonym(w, english)) return;
@@ -665,6 +695,18 @@ function pushCandidate(
       return;
     // "Watch", "Eggs", "Terminated": an ordinary English word alone is not a name.
     if (!isAcronym(w) && !PLACES.has(w) && ordinaryWord(w)) return;
+    // "Face the Nation", "since Day 1": a word that is someone's name in the dictionary too ("Nation",
+    // "Day") but that these articles also write in lower case is the ordinary word, unless a title
+    // goes with it ("Secretary Rice") or it heads a name ("Congress").
+    if (
+      !isAcronym(w) &&
+      !PLACES.has(w) &&
+      !context.role &&
+      !TYPE_BY_HEAD_WORD[lw] &&
+      english.isOrdinary(w) &&
+      ctx.lowercaseWords.has(lw)
+    )
+      return;
     if (/^\p{Lu}{2,}$/u.test(w) && w.length > 5 && english.isOrdinary(w)) return; // "FACT", "WATCH"
   }
   // "American People", "Venezuelan Oil": a demonym before ordinary words.

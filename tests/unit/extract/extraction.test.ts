@@ -173,6 +173,35 @@ describe('names that must not be taken for another', () => {
     expect(entity(index, 'Interior')?.name).not.toBe('Department of the Interior');
   });
 
+  it('keeps a plural noun’s possessive inside a name, and ends a name at a person’s', () => {
+    const index = build(
+      'Officials of the People’s Republic of China met staff of Children’s National Hospital. ' +
+        'Exports to China fell. Trump’s America First plan moved on.',
+    );
+    expect(entity(index, 'People’s Republic of China')).toBeDefined();
+    expect(entity(index, 'Republic of China')).toBeUndefined();
+    expect(entity(index, 'China')?.name).toBe('China');
+    expect(entity(index, 'Children’s National Hospital')?.type).toBe('facility');
+    expect(forms(index).flat()).not.toContain('Trump’s America First');
+  });
+
+  it('takes no name suffix after a comma, and no dictionary name the articles write in lower case, for a name', () => {
+    const index = build(
+      'Secretary Robert F. Kennedy, Jr., spoke on Monday. Fiserv, Inc. announced new jobs.',
+      'He was arrested in Aurora, CO, last year.',
+      'Kristi Noem on Face the Nation. Marco Rubio on Face the Nation.',
+      'Since Day 1 the nation has changed, day by day.',
+    );
+    for (const junk of ['Jr', 'Inc', 'CO', 'Nation', 'Day'])
+      expect(forms(index).flat(), junk).not.toContain(junk);
+    expect(entity(index, 'Robert F. Kennedy')?.type).toBe('person');
+    // A person's name ends before "on …", as before "of …".
+    expect(entity(index, 'Kristi Noem')?.aliases.map((a) => a.text)).toEqual([
+      'Kristi Noem',
+      'Noem',
+    ]);
+  });
+
   it('does not make a country a person who shares its name', () => {
     const index = build(
       'Rep. Jim Jordan spoke on Tuesday.',
