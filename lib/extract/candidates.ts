@@ -621,6 +621,15 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
       context.appositiveNoun = noun;
     }
   }
+  // "Hamas and other terrorist organizations", "Walmart and other retailers": what kind of thing the
+  // name is, said as plainly as an appositive says it (the plural's last word, within four words).
+  if (tokens[to + 1]?.text === 'and' && tokens[to + 2]?.text === 'other') {
+    for (let k = to + 3; k < Math.min(to + 7, tokens.length); k++) {
+      const w = tokens[k]!;
+      if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
+      if (/s$/.test(w.text)) context.appositiveNoun = w.text;
+    }
+  }
   // "(CECOT)" right after the name defines its acronym.
   const open = tokens[to + 1];
   const inner = tokens[to + 2];

@@ -159,8 +159,16 @@ export function typeVotes(
   if (candidates.some((c) => c.personShape)) vote('person', 1.5);
   // "X said": institutions speak too, so it is a hint, counted once, and no match for a head word
   // ("the Department of the Interior said" many times over is still a department).
-  if (!(headType && words.length > 1) && candidates.some((c) => c.speechVerbAfter))
-    vote('person', 1);
+  // One word alone: an acronym that speaks is an institution ("NPR said", "ISIS claimed"), and so is a
+  // word no dictionary lists as anyone's name ("Chevron announced", "Stellantis said"); a person named
+  // by a surname alone is counted with their full name (merged before this is asked).
+  if (!(headType && words.length > 1) && candidates.some((c) => c.speechVerbAfter)) {
+    const oneWord = words.length === 1;
+    if (oneWord && isAcronym(name)) vote('organization', 1);
+    else if (oneWord && !candidates.some((c) => c.knownName || c.givenNameFirst))
+      vote('organization', 1);
+    else vote('person', 1);
+  }
   // "Walmart’s stores", "Toledo residents": a hint, counted once, that a head word outweighs.
   const hint = candidates.find((c) => c.followingNoun && CONTEXT_NOUNS.has(c.followingNoun));
   if (hint) vote(TYPE_BY_FOLLOWING_NOUN[hint.followingNoun!]!, 1);

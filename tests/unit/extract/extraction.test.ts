@@ -202,6 +202,18 @@ describe('names that must not be taken for another', () => {
     ]);
   });
 
+  it('types a company or an acronym that speaks as an institution, and a person by their full name', () => {
+    const index = build(
+      'Chevron announced a $5 billion investment in Texas on Monday.',
+      'NPR said the report was wrong. Hamas and other terrorist organizations were named.',
+      'Secretary Kristi Noem visited. Noem said the border was closed.',
+    );
+    expect(entity(index, 'Chevron')?.type).toBe('organization');
+    expect(entity(index, 'NPR')?.type).toBe('organization');
+    expect(entity(index, 'Hamas')?.type).toBe('organization');
+    expect(entity(index, 'Noem')?.type).toBe('person');
+  });
+
   it('does not make a country a person who shares its name', () => {
     const index = build(
       'Rep. Jim Jordan spoke on Tuesday.',
