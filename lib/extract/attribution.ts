@@ -33,6 +33,22 @@ const REPORTED_THAT = new RegExp(
   String.raw`${NAME}\s+${AUX}(${SPEECH})\s+(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}that\b|(?![:"“])(?=[\p{Ll}]))`,
   'u',
 );
+/** "Hicks, a Navy veteran herself, said her intention was …": the subject, an appositive, the verb. */
+const REPORTED_APPOSITIVE = new RegExp(
+  String.raw`^${NAME},\s+[^,“”"]{1,120},\s+${AUX}(${SPEECH})\s+(?:that\b|(?![:"“])(?=[\p{Ll}]))`,
+  'u',
+);
+/** Words that open a sentence's adverbial ("On Monday, …", "In Washington, …"), never its subject. */
+const CLAUSE_OPENERS =
+  /^(?:On|In|At|For|After|Before|During|Since|Despite|When|While|Last|Earlier|Later|Meanwhile|However|Still|Yet|But|And|So|Then|Now|Today|Yesterday|Also|Again|Instead|\p{Lu}\p{Ll}+ly)\b/u;
+/** A subject pronoun: the writer ("I", "we"), or someone named before ("she", "they"). */
+const WRITER_PRONOUNS = new Set(['I', 'We', 'You']);
+const THIRD_PERSON_PRONOUNS = new Set(['He', 'She', 'They', 'It']);
+/**
+ * How many paragraphs back "She said …" may find who she is: the party last reported as saying something
+ * ("Hicks said …" just before). Further, or after others' quotations, she is left unnamed.
+ */
+const PRONOUN_REACH = 1;
 const WHICH_HAS = new RegExp(
   String.raw`(?:from|by|with|of|against)\s+([^,;]+?),\s+(?:which|who)\s+${AUX}(${SPEECH})\b`,
   'u',
@@ -68,6 +84,8 @@ export function attributeSentences(
   let q = 0;
   // Block quotes: the paragraph after "X wrote:" is X's words (and every block-quote paragraph after it).
   let quoteSpeaker: { speaker: string; cue: string; untilBlock: number } | null = null;
+  /** The last party reported as saying something, and in which paragraph (for "She said …"). */
+  let lastNamed: { speaker: string; block: number } | null = null;
   sentences.forEach(([start, end], i) => {
     const block = blockOf[i]!;
     while (q < quotations.length && quotations[q]!.end <= start) q++;
@@ -78,11 +96,11 @@ export function attributeSentences(
       result[i] = { role: 'quote', speaker: quotation.speaker, cue: quotation.cue };
       return;
     }
-    // Words quoted after a topic label ("On tariffs: “…”") whose speaker is not named: still someone's
-    // words, not the outlet's — a quote by an unknown speaker.
+    // Words quoted whose speaker is not named (after a topic label, "On tariffs: “…”", or by a "he"
+    // with no one near): still someone's words, not the outlet's — a quote by an unknown speaker.
     const unnamed = quotations
       .slice(q, q + 4)
-      .find((x) => x.start < end - 1 && x.end > start + 1 && x.afterTopic && !x.speaker);
+      .find((x) => x.start < end - 1 && x.end > start + 1 && x.unnamedSpeaker && !x.speaker);
     if (unnamed) {
       result[i] = { role: 'quote', speaker: null };
       return;
@@ -104,6 +122,23 @@ export function attributeSentences(
       return; // the introducing sentence itself is the outlet's narration
     }
     result[i] = attributeOne(sentence);
+    const { role, speaker } = result[i]!;
+    if (role !== 'reported' || !speaker) return;
+    // "I wrote …" is the writer's own voice — or, inside quotation marks, someone's unnamed; "She said …"
+    // is the party last reported, if just before, else someone unnamed — never a party called "She".
+    if (WRITER_PRONOUNS.has(speaker))
+      result[i] = /[“”]/u.test(sentence)
+        ? { role: 'quote', speaker: null }
+        : { role: 'narration', speaker: null };
+    else if (THIRD_PERSON_PRONOUNS.has(speaker))
+      result[i] = {
+        ...result[i]!,
+        speaker:
+          lastNamed && block - lastNamed.block <= PRONOUN_REACH && speaker !== 'It'
+            ? lastNamed.speaker
+            : null,
+      };
+    else lastNamed = { speaker, block };
   });
   return result;
 }
@@ -114,6 +149,9 @@ function attributeOne(sentence: string): SentenceAttribution {
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: 'according to' };
   m = REPORTED_THAT.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
+  m = REPORTED_APPOSITIVE.exec(start);
+  if (m && !CLAUSE_OPENERS.test(m[1]!))
+    return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
   m = WHICH_HAS.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
   m = TRAILING_SAID.exec(tail(sentence));

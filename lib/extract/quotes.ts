@@ -18,10 +18,11 @@ export interface Quotation {
   speaker: string | null;
   cue?: string;
   /**
-   * Introduced by a topic label ("On tariffs: “…”"): someone's words, though the speaker is not named
-   * here. Kept when no speaker is found, as a quote by an unknown speaker.
+   * Someone's words whose speaker is not named: introduced by a topic label ("On tariffs: “…”"), or
+   * "…,” he said." with no one near to be "he". Kept when no speaker is found, as a quote by an unknown
+   * speaker (never the outlet's voice).
    */
-  afterTopic?: boolean;
+  unnamedSpeaker?: boolean;
 }
 
 const OPEN = new Set(['“', '„', '«']);
@@ -87,7 +88,10 @@ function singleQuoteSpansIn(text: string, from: number, to: number): QuoteSpan[]
 
 const VERBS = [...SPEECH_VERBS].join('|');
 const TITLED_NAME = String.raw`(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|del|la|van|von|bin|al)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|del|la|van|von|bin|al|of the|of)){0,6}`;
-const DESCRIBED = String.raw`(?:(?:a|an|the|one|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)`;
+/** "a spokeswoman", "the agency's head": a few lower-case words, none of them a conjunction or a verb
+ * ("her picture writing and wrote", "this proclamation must be" name no speaker). */
+const DESCRIBED_WORD = String.raw`(?!(?:and|or|but|nor|must|will|would|shall|should|can|could|may|might|is|are|was|were|be)\b)[\p{Ll}-]+`;
+const DESCRIBED = String.raw`(?:(?:a|an|the|one|his|her|their|its)\s+(?:${DESCRIBED_WORD}\s+){0,3}${DESCRIBED_WORD})`;
 const PRONOUN = String.raw`(?:he|she|they|it|He|She|They|It)`;
 /** "her mother, Fiona," or "chief inspector Jennifer Mattinson from the West Mercia police" */
 const SPEAKER = String.raw`(?:${DESCRIBED},\s+${TITLED_NAME},?|(?:[\p{Ll}]+\s+){0,2}${TITLED_NAME}|${DESCRIBED}|${PRONOUN})`;
@@ -157,9 +161,17 @@ function lastFullName(text: string): string | null {
 
 const INSTITUTION_ENDINGS = new Set(['market', 'markets', 'inc', 'company', 'group', 'foods']);
 
+/**
+ * How many paragraphs back "he" or "she" may find the person last quoted, or named by their surname:
+ * further back, a long page (a list of unrelated stories) has moved on to someone else.
+ */
+const PRONOUN_REACH = 3;
+
 export function findQuotations(text: string, blocks: Block[]): Quotation[] {
   const quotes: Quotation[] = [];
   let lastHuman: string | null = null;
+  /** The paragraph where `lastHuman` was last quoted or named. */
+  let lastHumanBlock = -1;
   let lastSubject: string | null = null;
   /** The parts of one quotation that runs over paragraphs so far (each paragraph ended inside it). */
   let openChain: Quotation[] = [];
@@ -189,7 +201,7 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
         q.speaker = clean(beforeVerb[1]!);
         q.cue = beforeVerb[2];
       } else if (label && n === 0 && TOPIC_LABEL.test(label[1]!)) {
-        q.afterTopic = true;
+        q.unnamedSpeaker = true;
       } else if (label && n === 0) {
         // A short label is the speaker ("Center for Immigration Studies’ Jane Roe"), but for the topic
         // after it ("President Trump on his motivations"); of a longer introducing clause, its subject
@@ -203,34 +215,52 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       }
       return q;
     });
-    // A quotation that began in earlier paragraphs and names its speaker here: all of it is theirs.
-    const first = found[0];
-    const continues = !!first && openChain.length > 0 && first.start <= block.start + 1;
-    if (continues && first.speaker)
-      for (const q of openChain) {
-        q.speaker = first.speaker;
-        q.cue = first.cue;
-      }
-    const continuing = continues ? openChain[openChain.length - 1]! : null;
     // Pronouns: "it" is the last organisation that spoke; "he"/"she" the last person quoted or named.
     for (const q of found) {
       if (!q.speaker) continue;
       const pronoun = q.speaker.toLowerCase();
       if (pronoun === 'it') q.speaker = lastSubject ?? null;
-      else if (PRONOUNS.has(pronoun))
+      else if (pronoun === 'they') {
+        // A group ("the angel families … they said"): not the one person named last.
+        q.speaker = null;
+        q.unnamedSpeaker = true;
+      } else if (PRONOUNS.has(pronoun)) {
+        const near = text.slice(blocks[Math.max(0, b - PRONOUN_REACH)]!.start, q.start);
+        const stillNear =
+          !!lastHuman &&
+          (b - lastHumanBlock <= PRONOUN_REACH || near.includes(lastHuman.split(/\s+/).pop()!));
         q.speaker =
-          lastHuman ??
+          (stillNear ? lastHuman : null) ??
           lastFullName(
             text.slice(blocks[Math.max(0, b - 2)]!.start, block.start) +
               ' ' +
               text.slice(block.start, q.start),
           );
-      else {
+        // "…,” he said." with no one near to be "he": someone's words all the same.
+        if (!q.speaker) q.unnamedSpeaker = true;
+      } else {
         q.speaker = named(q.speaker);
-        if (!/^(?:the|a|an|its)\s/i.test(q.speaker)) lastHuman = q.speaker;
+        if (!/^(?:the|a|an|its)\s/i.test(q.speaker)) {
+          lastHuman = q.speaker;
+          lastHumanBlock = b;
+        }
       }
-      if (q.speaker && pronoun !== 'it' && PRONOUNS.has(pronoun)) lastHuman = q.speaker;
+      if (q.speaker && pronoun !== 'it' && PRONOUNS.has(pronoun)) {
+        lastHuman = q.speaker;
+        lastHumanBlock = b;
+      }
     }
+    // A quotation that began in earlier paragraphs and names its speaker here (pronouns resolved
+    // above): all of it is theirs, or all of it someone's unnamed.
+    const first = found[0];
+    const continues = !!first && openChain.length > 0 && first.start <= block.start + 1;
+    if (continues && (first.speaker || first.unnamedSpeaker))
+      for (const q of openChain) {
+        q.speaker = first.speaker;
+        q.cue = first.cue;
+        q.unnamedSpeaker = first.unnamedSpeaker;
+      }
+    const continuing = continues ? openChain[openChain.length - 1]! : null;
     // A quotation without a clause of its own shares the speaker of the paragraph's other quotations:
     // “A,” he said. “B.” — or continues the previous paragraph's.
     found.forEach((q, n) => {
@@ -269,5 +299,5 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       if (!lastSpoken) recent = { speaker: lastSubject, cue: subject[2], block: b };
     }
   });
-  return quotes.filter((q) => q.speaker || q.afterTopic);
+  return quotes.filter((q) => q.speaker || q.unnamedSpeaker);
 }

@@ -162,6 +162,50 @@ describe('quotes as news writes them', () => {
   });
 });
 
+describe('who speaks when the sentence does not name them', () => {
+  const index = build(
+    [
+      'Vanessa Hicks took the photo. Bob Jones ran the agency.',
+      'Hicks, a Navy veteran herself, said her intention was to honor the flag.',
+      'She said she stayed up until 4 a.m. to take down comments.',
+      '“The border is closed,” Jones said.',
+      'Prices rose in May.',
+      'Rents rose in June.',
+      'Wages rose in July.',
+      'Sales fell in August.',
+      '“We will not stop,” he added.',
+      '“We write to you as parents,” they said in an open letter.',
+      'I wrote to the committee last week.',
+      '“When I came to Congress, I promised to act.',
+      'Additionally, zero people were released, compared to 27,766 a year earlier.',
+      'An unidentified poster put up her picture and wrote they found it “disrespectful and rude.”',
+    ].join('\n'),
+  );
+
+  it('takes the subject before an appositive, and "she" for the party reported just before', () => {
+    expect(said(index, 'Hicks, a Navy veteran')).toMatchObject({
+      role: 'reported',
+      by: 'Vanessa Hicks',
+    });
+    expect(said(index, 'She said she stayed')).toMatchObject({
+      role: 'reported',
+      by: 'Vanessa Hicks',
+    });
+  });
+
+  it('leaves “he” unnamed when the person last quoted is paragraphs away, and “they” always', () => {
+    expect(said(index, '“We will not stop,”')).toEqual({ role: 'quote', by: null });
+    expect(said(index, '“We write to you')).toEqual({ role: 'quote', by: null });
+  });
+
+  it('never makes a pronoun, an adverb or a clause a speaker', () => {
+    expect(said(index, 'I wrote to the committee')?.role).toBe('narration');
+    expect(said(index, '“When I came to Congress')).toEqual({ role: 'quote', by: null });
+    expect(said(index, 'Additionally, zero')?.role).toBe('narration');
+    expect(said(index, 'An unidentified poster')?.by ?? null).not.toMatch(/picture/);
+  });
+});
+
 describe('names that must not be taken for another', () => {
   it('keeps an institution that “said” things an institution, and out of the surname rule', () => {
     const index = build(
