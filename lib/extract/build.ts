@@ -131,12 +131,16 @@ function nameIn(entity: Entity, text: string): string {
  * A one-word short form of a longer name that is an ordinary English word ("Electric" for "Schneider
  * Electric", "Industries" for "Pratt Industries"): in the articles it is the name, on other pages mostly
  * the word.
+ * So is a person's common first name alone ("Marco" for Marco Rubio).
  * A word the dictionary also lists as a name ("House", "Bush") is not ordinary here, and a person named
  * with a given name keeps their surname ("Elon Musk" → "Musk": on a page, mostly him). The given name
  * decides, not the type: companies are typed as people often enough ("Schneider Electric").
  */
 function articlesOnly(entity: EntityDraft, alias: AliasDraft, english: English): boolean {
   const first = entity.name.split(' ')[0]!.toLowerCase();
+  // "Marco" for Marco Rubio: in his articles, him; on other pages, any Marco.
+  if (entity.type === 'person' && entity.name.includes(' ') && alias.text.toLowerCase() === first)
+    return GIVEN_NAMES.has(first);
   return (
     !(entity.type === 'person' && GIVEN_NAMES.has(first)) &&
     entity.name.includes(' ') &&

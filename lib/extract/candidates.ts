@@ -36,6 +36,11 @@ export interface Candidate {
   end: number;
   sentenceIndex: number;
   isAcronym: boolean;
+  /**
+   * One ordinary word in capitals ("DOWN by 93%", "SAFE"): an acronym only where the articles spell it
+   * out (merged with its long form), else shouting.
+   */
+  shoutedWord: boolean;
   /** The role title written before a person's name ("President", "Homeland Security Secretary"). */
   role?: string;
   /** The name as written with its title ("President Trump"). */
@@ -135,7 +140,11 @@ function isTitleCase(tokens: Token[], lowercaseWords: Set<string>): boolean {
 }
 
 /** Demonyms and adjectives ("Venezuelan", "Nazi", "Americans") are not entities in themselves. */
-function looksLikeDemonym(word: string, english: English): boolean {
+function looksLikeDemonym(shoutedOrNot: string, english: English): boolean {
+  // "AMERICAN PEOPLE" in a heading is "American People".
+  const word = /^\p{Lu}{2,}$/u.test(shoutedOrNot)
+    ? shoutedOrNot.charAt(0) + shoutedOrNot.slice(1).toLowerCase()
+    : shoutedOrNot;
   if (PLACES.has(word)) return false;
   if (/(?:an|ans|ese|ish|ist|ists)$/u.test(word)) return true;
   // "Israeli", "Pakistanis" are adjectives the dictionary knows; "Bondi", "Lourimi" are surnames.
@@ -473,6 +482,8 @@ function emitRun(
   }
   while (first <= to && CONNECTORS.has(tokens[first]!.text)) first++;
   if (first > to) return;
+  /** Where the name and its titles begin, ordinary words before them left out ("As Secretary …"). */
+  const titledStart = first;
 
   // "Director of the Office of Public Liaison", "Communications Adviser for the Trump Campaign": a title
   // followed by a connector is a role; the name is its object ("Office of Public Liaison").
@@ -511,8 +522,8 @@ function emitRun(
         });
         pushCandidate(ctx, tokens, k, to, sentenceIndex, {
           ...contextOf(tokens, from, to),
-          role: text.slice(tokens[from]!.start, tokens[k - 1]!.end),
-          titledForm: text.slice(tokens[from]!.start, tokens[to]!.end),
+          role: text.slice(tokens[titledStart]!.start, tokens[k - 1]!.end),
+          titledForm: text.slice(tokens[titledStart]!.start, tokens[to]!.end),
         });
         return;
       }
@@ -687,6 +698,8 @@ function pushCandidate(
     const w = words[0]!;
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
+    // "Schedule III", "subchapter III": a Roman numeral is a number, not a name.
+    if (/^(?=[IVXL]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/.test(w)) return;
     // "Robert F. Kennedy, Jr.", "Fiserv, Inc.": the suffix of the name before the comma, not a name.
     if (NAME_SUFFIXES.has(lw)) return;
     // "I’m", "We’re", "Don’t": a contraction, never a name (unlike "O’Brien" or "Trump’s").
@@ -759,6 +772,8 @@ function pushCandidate(
     end,
     sentenceIndex,
     isAcronym: words.length === 1 && isAcronym(words[0]!),
+    shoutedWord:
+      words.length === 1 && /^\p{Lu}{3,}$/u.test(words[0]!) && english.isOrdinary(words[0]!),
     role: context.role,
     titledForm: context.titledForm,
     followingNoun: context.followingNoun,

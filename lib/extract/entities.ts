@@ -355,6 +355,7 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
       members.merge(g, bearers[0]!.p);
     else if (bearers.length > 1) g.surfaces.clear(); // ambiguous surname: match neither
   }
+  mergeGivenNames(groups, people, members);
   typed.clear();
 
   const drafts: EntityDraft[] = [];
@@ -375,6 +376,12 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
       !isAcronym(name) &&
       allCandidates.length < 2 &&
       !allCandidates.some((c) => c.knownName)
+    )
+      continue;
+    // "DOWN by 93%": one ordinary word in capitals, never spelt out, is shouting, not an acronym.
+    if (
+      allCandidates.every((c) => c.shoutedWord) &&
+      merged.every((m) => [...m.surfaces.keys()].every((k) => k === name))
     )
       continue;
     // Ordinary words in capitals ("Golden Age") count as a name only when the articles repeat them so.
@@ -507,6 +514,30 @@ function nameOfGroup(g: Group | undefined): string {
  * them alone: one passing mention of "Sen. Rand Paul" does not make every "Paul" on the web that senator.
  */
 const GIVEN_NAME_SURNAME_MIN_NAMED = 3;
+
+/**
+ * "Markwayne will build on …", "Marco [Rubio] is fantastic": a first name written alone is the one person
+ * of the index it opens, when only one does and the articles name them often (GIVEN_NAME_SURNAME_MIN_NAMED)
+ * — else ("George": several Georges) it stays apart. A place ("Jordan") never joins a person.
+ */
+function mergeGivenNames(groups: Map<string, Group>, people: Group[], members: Membership): void {
+  const byFirstName = new Map<string, Set<Group>>();
+  for (const p of people) {
+    const first = p.key.split(' ')[0]!;
+    const bearers = byFirstName.get(first) ?? new Set<Group>();
+    bearers.add(root(p));
+    byFirstName.set(first, bearers);
+  }
+  const namedTimes = (g: Group) =>
+    members.of(root(g)).reduce((sum, m) => sum + m.candidates.length, 0);
+  for (const g of groups.values()) {
+    if (g.mergedInto || g.key.includes(' ') || g.surfaces.size === 0) continue;
+    if ([...g.surfaces.keys()].some((s) => PLACES.has(s) || isAcronym(s))) continue;
+    const bearers = [...(byFirstName.get(g.key) ?? [])].filter((p) => p !== root(g));
+    if (bearers.length === 1 && namedTimes(bearers[0]!) >= GIVEN_NAME_SURNAME_MIN_NAMED)
+      members.merge(g, bearers[0]!);
+  }
+}
 
 /**
  * A person is also called by surname alone ("Noem") when no other entity could be meant — and, when the

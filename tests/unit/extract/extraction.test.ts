@@ -258,6 +258,37 @@ describe('names that must not be taken for another', () => {
     expect(entity(index, 'Noem')?.type).toBe('person');
   });
 
+  it('takes no shouted ordinary word, heading demonym or Roman numeral for a name; a spelt-out acronym stays', () => {
+    const index = build(
+      'Border encounters are DOWN by 93%. Crossings are DOWN by 99%.',
+      'EMPOWERING THE AMERICAN PEOPLE',
+      'He moved marijuana to Schedule III. See subchapter III of chapter 99.',
+      'The Security Alliance for Fugitive Enforcement (SAFE) met. SAFE said it would grow.',
+    );
+    for (const junk of ['DOWN', 'AMERICAN PEOPLE', 'III'])
+      expect(forms(index).flat(), junk).not.toContain(junk);
+    expect(entity(index, 'SAFE')?.name).toBe('Security Alliance for Fugitive Enforcement');
+  });
+
+  it('calls the one person of the index with a first name by it alone, in the articles only if it is common', () => {
+    const index = build(
+      'Sen. Markwayne Mullin spoke. Markwayne Mullin voted. Markwayne Mullin left.',
+      'I know Markwayne will do well.',
+      'As Secretary of State Marco Rubio said, the deal holds. Marco Rubio agreed. Marco Rubio left.',
+      'JD is fantastic and Marco is fantastic.',
+      'George Washington crossed. George Mason wrote. George spoke.',
+    );
+    const mullin = entity(index, 'Markwayne Mullin')!;
+    expect(entity(index, 'Markwayne')).toBe(mullin);
+    expect(mullin.aliases.find((a) => a.text === 'Markwayne')?.pageMatch).toBeUndefined();
+    const rubio = entity(index, 'Marco Rubio')!;
+    expect(entity(index, 'Marco')).toBe(rubio);
+    expect(rubio.aliases.find((a) => a.text === 'Marco')?.pageMatch).toBe(false);
+    expect(forms(index).flat()).not.toContain('As Secretary of State Marco Rubio');
+    // Two Georges: "George" alone is neither.
+    expect(entity(index, 'George')?.name ?? 'George').toBe('George');
+  });
+
   it('does not make a country a person who shares its name', () => {
     const index = build(
       'Rep. Jim Jordan spoke on Tuesday.',
