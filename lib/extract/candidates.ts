@@ -217,25 +217,28 @@ export function findCandidates(
           if (looksLikePerson(tokens, name, j, ctx)) break;
         }
         j = k;
-        // "Executive Order 13224", "Proclamation 10903": a numbered order keeps its number.
-        const num = tokens[j + 1];
-        if (
-          num &&
-          /^\d+$/.test(num.text) &&
-          num.start === tokens[j]!.end + 1 &&
-          ['order', 'proclamation', 'resolution', 'directive'].includes(
-            tokens[j]!.text.toLowerCase(),
-          )
-        ) {
+        if (numberedAfter(tokens, j)) {
           j++;
           break;
         }
       }
+      if (j === i && numberedAfter(tokens, j)) j++;
       emitRun(ctx, tokens, i, j, sentenceIndex);
       i = j + 1;
     }
   });
   return out;
+}
+
+/** "Executive Order 13224", "Proclamation 10903": a numbered order keeps its number (the next token). */
+function numberedAfter(tokens: Token[], at: number): boolean {
+  const num = tokens[at + 1];
+  return (
+    !!num &&
+    /^\d+$/.test(num.text) &&
+    num.start === tokens[at]!.end + 1 &&
+    ['order', 'proclamation', 'resolution', 'directive'].includes(tokens[at]!.text.toLowerCase())
+  );
 }
 
 /** What follows a person's or a company's name after a comma. */

@@ -138,7 +138,12 @@ export function typeVotes(
   const words = name.split(/\s+/);
   // The head of "Memorandum of Cooperation" is "Memorandum"; of "Alien Enemies Act", "Act".
   const connector = words.findIndex((w) => CONNECTORS.has(w));
-  const head = words[connector > 0 ? connector - 1 : words.length - 1]!.toLowerCase();
+  // "Proclamation 9704", "Executive Order 13224": a number names which one; the word before is the head.
+  const last =
+    words.length > 1 && /^\d+$/.test(words[words.length - 1]!)
+      ? words.length - 2
+      : words.length - 1;
+  const head = words[connector > 0 ? connector - 1 : last]!.toLowerCase();
   const headType = TYPE_BY_HEAD_WORD[head];
   if (headType && words.length > 1) vote(headType, connector > 0 ? 2 : 3);
   // "CAIRO —" in a dateline is Cairo.
@@ -191,7 +196,9 @@ export function typeVotes(
       else if (PERSON_TITLES.has(noun) || PERSON_NOUNS.has(noun)) vote('person', 2);
     }
     if (c.afterAccordingTo) vote('organization', 1);
+    // "in Tunis" — but "in Proclamation 9704": a head word says more than a preposition.
     if (
+      !(headType && words.length > 1) &&
       c.previousWord &&
       ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord)
     )
@@ -437,6 +444,8 @@ const CONTAINERS = new Set([
   'sultanate',
   'federation',
 ]);
+/** Heads of "<head> of <field>" ministries, whose field alone names them. */
+const DEPARTMENTS = new Set(['department', 'ministry']);
 const COMPANY_SUFFIXES = new Set([
   'company',
   'corporation',
@@ -476,6 +485,16 @@ function mergeQualifiedNames(groups: Map<string, Group>): void {
       const right = live(words.slice(of + 1).join(' '));
       if (left && left !== g && PLACES.has(nameOfGroup(left))) merge(g, left);
       else if (right && right !== g && of === 1 && CONTAINERS.has(words[0]!)) merge(right, g);
+      // "Homeland Security" is the "(U.S.) Department of Homeland Security" for short.
+      else if (
+        right &&
+        right !== g &&
+        DEPARTMENTS.has(words[of - 1]!) &&
+        words.slice(0, of - 1).every((w) => COUNTRY_QUALIFIERS.has(w)) &&
+        !PLACES.has(nameOfGroup(right)) &&
+        !right.candidates.some((c) => c.personShape || c.role)
+      )
+        merge(right, g);
     }
     for (let q = 1; q < words.length - 1 || (q === 1 && words.length === 2); q++) {
       const qualifier = words.slice(0, q).join(' ');

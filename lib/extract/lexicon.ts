@@ -59,7 +59,8 @@ export const TYPE_BY_HEAD_WORD: Record<
       .map((w) => [w, 'organization']),
   ),
   ...Object.fromEntries(
-    `act law bill treaty amendment constitution code statute ordinance order directive resolution convention`
+    `act law bill treaty amendment constitution code statute ordinance order directive resolution convention
+    proclamation regulation`
       .split(/\s+/)
       .map((w) => [w, 'law']),
   ),

@@ -289,6 +289,18 @@ describe('names that must not be taken for another', () => {
     expect(entity(index, 'George')?.name ?? 'George').toBe('George');
   });
 
+  it('knows a department by its field alone, and a numbered order or proclamation by the word before the number', () => {
+    const index = build(
+      'The U.S. Department of Homeland Security said on Monday that it would act.',
+      'Officials at Homeland Security agreed with the plan.',
+      'The President signed Proclamation 9704 in March. Executive Order 13224 froze assets.',
+      'In Proclamation 9704, tariffs were set. Duties in Proclamation 9704 rose. In Proclamation 9704 they fell.',
+    );
+    expect(entity(index, 'Homeland Security')?.name).toBe('U.S. Department of Homeland Security');
+    expect(entity(index, 'Proclamation 9704')?.type).toBe('law');
+    expect(entity(index, 'Executive Order 13224')?.type).toBe('law');
+  });
+
   it('does not make a country a person who shares its name', () => {
     const index = build(
       'Rep. Jim Jordan spoke on Tuesday.',
