@@ -230,6 +230,12 @@ export function findCandidates(
   return out;
 }
 
+/** "Aurora, CO", "Providence, RI": a town before its state's postal code is a place. */
+const US_STATE_CODES = new Set(
+  `AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
+  OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC`.split(/\s+/),
+);
+
 /** "Executive Order 13224", "Proclamation 10903": a numbered order keeps its number (the next token). */
 function numberedAfter(tokens: Token[], at: number): boolean {
   const num = tokens[at + 1];
@@ -616,13 +622,13 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
     const next2 = tokens[to + 3];
     // "Toledo, Ohio," — the place closes the phrase; "Jane Roe, Tunisia country director" is not one.
     const placeWords =
-      next && PLACES.has(next.text)
+      next && (PLACES.has(next.text) || US_STATE_CODES.has(next.text))
         ? 1
         : next2 && next && PLACES.has(`${next.text} ${next2.text}`)
           ? 2
           : 0;
     const after = tokens[to + 2 + placeWords];
-    if (placeWords && (!after || /^[,.;:)!?]$/.test(after.text))) context.beforePlace = true;
+    if (placeWords && (!after || /^[,.;:)!?—–]$/.test(after.text))) context.beforePlace = true;
     // ", a London-based rights group," — the appositive's last lower-case word before its end.
     if (next && /^(?:a|an|the)$/i.test(next.text)) {
       let noun: string | undefined;

@@ -301,6 +301,15 @@ describe('names that must not be taken for another', () => {
     expect(entity(index, 'Executive Order 13224')?.type).toBe('law');
   });
 
+  it('takes a town before a state (its name or postal code) for a place', () => {
+    const index = build(
+      'A gang member tied to a shooting in Aurora, Colorado — was charged.',
+      'He has convictions in Providence, RI, and Pueblo, CO.',
+    );
+    for (const town of ['Aurora', 'Providence', 'Pueblo'])
+      expect(entity(index, town)?.type).toBe('place');
+  });
+
   it('does not make a country a person who shares its name', () => {
     const index = build(
       'Rep. Jim Jordan spoke on Tuesday.',
