@@ -9,7 +9,7 @@ import { GIVEN_NAMES } from './lexicon';
 import { isEmphasis } from './emphasis';
 import { NO_ENGLISH, type English } from './english';
 import { INDEX_VERSION, SEARCH_KEYS } from '../index/constants';
-import { buildEntities, type AliasDraft, type EntityDraft } from './entities';
+import { buildEntities, COMPASS, type AliasDraft, type EntityDraft } from './entities';
 import { SeedError } from './errors';
 import { linesAsBlocks, type Block } from './markdown';
 import { applyOverrides } from './overrides';
@@ -141,6 +141,18 @@ function articlesOnly(entity: EntityDraft, alias: AliasDraft, english: English):
   // "Marco" for Marco Rubio: in his articles, him; on other pages, any Marco.
   if (entity.type === 'person' && entity.name.includes(' ') && alias.text.toLowerCase() === first)
     return GIVEN_NAMES.has(first);
+  // "Point" for West Point, "Allah" for Ansar Allah (typed people by mistake): a last word alone names a
+  // person on other pages only when a first name ("Kristi"; "West" is a direction here) or a title
+  // vouches that the name is a person's.
+  if (
+    entity.type === 'person' &&
+    entity.name.includes(' ') &&
+    !/\s/u.test(alias.text) &&
+    !alias.caseSensitive &&
+    !(GIVEN_NAMES.has(first) && !COMPASS.has(first)) &&
+    entity.roles.length === 0
+  )
+    return true;
   return (
     !(entity.type === 'person' && GIVEN_NAMES.has(first)) &&
     entity.name.includes(' ') &&

@@ -230,6 +230,9 @@ export function findCandidates(
   return out;
 }
 
+/** "(R-TX)", "(D-NY)": a member of Congress's party and state. */
+const PARTY_TAG = /^[RDI]-\p{Lu}{2}$/u;
+
 /** "Aurora, CO", "Providence, RI": a town before its state's postal code is a place. */
 const US_STATE_CODES = new Set(
   `AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
@@ -654,7 +657,13 @@ function contextOf(tokens: Token[], from: number, to: number): Context {
   const open = tokens[to + 1];
   const inner = tokens[to + 2];
   const close = tokens[to + 3];
-  if (open?.text === '(' && inner && close?.text === ')' && isAcronym(inner.text)) {
+  if (
+    open?.text === '(' &&
+    inner &&
+    close?.text === ')' &&
+    isAcronym(inner.text) &&
+    !PARTY_TAG.test(inner.text)
+  ) {
     context.definesAcronym = inner.text;
   }
   // A lower-case noun within two words after the name: "Tren de Aragua terrorist organization".
@@ -709,6 +718,8 @@ function pushCandidate(
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
     // "Schedule III", "subchapter III": a Roman numeral is a number, not a name.
     if (/^(?=[IVXL]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/.test(w)) return;
+    // "Rep. Jodey Arrington (R-TX)": a party and state, not a name, nor an acronym of the one before.
+    if (PARTY_TAG.test(w)) return;
     // "Robert F. Kennedy, Jr.", "Fiserv, Inc.": the suffix of the name before the comma, not a name.
     if (NAME_SUFFIXES.has(lw)) return;
     // "I’m", "We’re", "Don’t": a contraction, never a name (unlike "O’Brien" or "Trump’s").

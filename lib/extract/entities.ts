@@ -23,7 +23,8 @@ const CONTEXT_NOUNS = new Set(
   ),
 );
 
-const COMPASS = new Set(
+/** Direction words: "West Point", "Northern Pacific" are places, not people named West. */
+export const COMPASS = new Set(
   'north south east west northern southern eastern western upper lower central midtown downtown northeast northwest southeast southwest'.split(
     ' ',
   ),
@@ -123,6 +124,18 @@ function initialsVariants(name: string): string[] {
   ];
 }
 
+/**
+ * Whether a two-word name may go by its two initials: a place of the gazetteer ("US", "UK") or a union of
+ * states ("EU", "UN") — never a person ("AP" is not August Pfluger), nor "Tribal Nations" ("TN").
+ */
+function goesByTwoLetters(g: Group): boolean {
+  const words = g.key.split(' ').filter((w) => !CONNECTORS.has(w));
+  return (
+    words.length === 2 &&
+    (PLACES.has([...g.surfaces.keys()][0] ?? '') || words[0] === 'united' || words[1] === 'union')
+  );
+}
+
 function acronymLetters(acronym: string): string | null {
   if (/\d/.test(acronym)) return null;
   return acronym.replace(/[.\-&]/g, '').toUpperCase();
@@ -153,7 +166,9 @@ export function typeVotes(
     otherNames.some((n) => PLACES.has(n)) ||
     (name === name.toUpperCase() && PLACES.has(titled))
   )
-    vote('place', 4);
+    // Strong enough to outweigh a speech verb, a first name and a person's shape together ("Costa Rica
+    // announced" is still the country).
+    vote('place', 5);
   if (candidates.some((c) => c.givenNameFirst)) vote('person', words.length > 1 ? 2 : 1);
   // "West Side", "Northern Pacific", "Lower Manhattan": a compass word before a name makes a region.
   if (words.length > 1 && COMPASS.has(words[0]!.toLowerCase()) && !headType) vote('place', 2);
@@ -296,7 +311,11 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if (!surface || !(isAcronym(surface) || mixedCase) || isRomanNumeral(surface)) continue;
     const letters = acronymLetters(surface);
     if (!letters) continue;
-    const matches = [...(byInitials.get(letters) ?? [])];
+    // Two letters fit too many names: "AP" is not August Pfluger, "TN" not Tribal Nations, "CA" not a
+    // Canada Agreement, "VA" not the Board of Visitors for the Army — unless the articles spell them out.
+    const matches = [...(byInitials.get(letters) ?? [])].filter(
+      (m) => letters.length > 2 || goesByTwoLetters(m),
+    );
     // Several expansions fit ("US": "United States", "Under Secretary"): the far more frequent one wins.
     const ranked = matches.sort((a, b) => b.candidates.length - a.candidates.length);
     if (

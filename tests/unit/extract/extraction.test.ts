@@ -310,6 +310,28 @@ describe('names that must not be taken for another', () => {
       expect(entity(index, town)?.type).toBe('place');
   });
 
+  it('keeps two members of Congress of one party and state apart, and two letters for places and unions only', () => {
+    const index = build(
+      'Rep. August Pfluger (R-TX) spoke. Rep. Jodey Arrington (R-TX) agreed. August Pfluger left.',
+      'MOSCOW (AP) — The AP reported it. The United Nations met. The UN voted.',
+    );
+    expect(entity(index, 'Jodey Arrington')).not.toBe(entity(index, 'August Pfluger'));
+    expect(forms(index).flat()).not.toContain('R-TX');
+    expect(entity(index, 'AP')?.name ?? 'AP').toBe('AP');
+    expect(entity(index, 'UN')?.name).toBe('United Nations');
+  });
+
+  it('matches a “person’s” last word on other pages only when a first name or a title vouches for them', () => {
+    const index = build(
+      'Ansar Allah said the attacks would go on. Ansar Allah said so again.',
+      'Kristi Noem said the border was closed. Noem left.',
+    );
+    const allah = entity(index, 'Ansar Allah')!;
+    expect(allah.aliases.find((a) => a.text === 'Allah')?.pageMatch ?? true).toBe(false);
+    const noem = entity(index, 'Kristi Noem')!;
+    expect(noem.aliases.find((a) => a.text === 'Noem')?.pageMatch).toBeUndefined();
+  });
+
   it('does not make a country a person who shares its name', () => {
     const index = build(
       'Rep. Jim Jordan spoke on Tuesday.',
