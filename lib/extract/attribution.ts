@@ -22,7 +22,7 @@ export interface SentenceAttribution {
 
 // At most nine words: an unbounded run made every start position read to the end of a long line
 // (quadratic on one very long "sentence" such as a list or a run-on table row).
-const NAME = String.raw`((?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|MS-13|de|del|la|of|the)\s+){0,8}\p{Lu}[\p{L}\p{M}.'’-]*)`;
+const NAME = String.raw`((?:(?:\p{Lu}[\p{L}\p{M}.'’-]*|MS-13|de|del|la|of|the|and|&)\s+){0,8}\p{Lu}[\p{L}\p{M}.'’-]*)`;
 const AUX = String.raw`(?:(?:has|have|had|also|later|previously|recently|repeatedly|publicly|reportedly)\s+){0,3}`;
 const SPEECH = [...SPEECH_VERBS].join('|');
 
@@ -40,7 +40,12 @@ const REPORTED_APPOSITIVE = new RegExp(
 );
 /** Words that open a sentence's adverbial ("On Monday, …", "In Washington, …"), never its subject. */
 const CLAUSE_OPENERS =
-  /^(?:On|In|At|For|After|Before|During|Since|Despite|When|While|Last|Earlier|Later|Meanwhile|However|Still|Yet|But|And|So|Then|Now|Today|Yesterday|Also|Again|Instead|\p{Lu}\p{Ll}+ly)\b/u;
+  /^(?:On|In|At|For|After|Before|During|Since|Despite|When|While|Last|Earlier|Later|Meanwhile|However|Still|Yet|But|And|So|Then|Now|Today|Yesterday|Also|Again|Instead|Additionally|Immediately|Separately|Finally|Previously|Recently|Currently|Similarly|Ultimately|Notably|Importantly|Specifically|Subsequently|Initially|Eventually|Accordingly)\b/u;
+/**
+ * "President Trump continued to pursue …", "Directed states to …", "called for": the verb opens an action,
+ * not something said ("pledged to", "promised to" are still a party's word).
+ */
+const NOT_SAYING = /^(?:continue[sd]?|states|call(?:s|ed)?)\s+(?:to|for|on)\b/u;
 /** A subject pronoun: the writer ("I", "we"), or someone named before ("she", "they"). */
 const WRITER_PRONOUNS = new Set(['I', 'We', 'You']);
 const THIRD_PERSON_PRONOUNS = new Set(['He', 'She', 'They', 'It']);
@@ -126,7 +131,7 @@ export function attributeSentences(
     if (role !== 'reported' || !speaker) return;
     // "I wrote …" is the writer's own voice — or, inside quotation marks, someone's unnamed; "She said …"
     // is the party last reported, if just before, else someone unnamed — never a party called "She".
-    if (WRITER_PRONOUNS.has(speaker))
+    if (WRITER_PRONOUNS.has(speaker.split(/\s+/).pop()!))
       result[i] = /[“”]/u.test(sentence)
         ? { role: 'quote', speaker: null }
         : { role: 'narration', speaker: null };
@@ -143,15 +148,32 @@ export function attributeSentences(
   return result;
 }
 
+/** "Fiserv, Inc. announced …": a company's or person's suffix stands for the name before its comma. */
+function withNameBefore(sentence: string, at: number, speaker: string): string {
+  if (!/^(?:Inc|Jr|Sr|LLC|Ltd|Corp|Co)\.?$/u.test(speaker)) return speaker;
+  const before = /(\p{Lu}[\p{L}\p{M}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.&'’-]*){0,4}),\s*$/u.exec(
+    sentence.slice(0, at),
+  );
+  return before ? `${before[1]}, ${speaker}` : speaker;
+}
+
 function attributeOne(sentence: string): SentenceAttribution {
   const start = head(sentence);
   let m = ACCORDING_TO.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: 'according to' };
+  /** The match names a party and a verb of saying: no opening adverb, no "continued to". */
+  const saying = (m: RegExpExecArray) =>
+    !CLAUSE_OPENERS.test(m[1]!) &&
+    !NOT_SAYING.test(start.slice(m.index + m[0].indexOf(m[2]!, m[1]!.length)));
   m = REPORTED_THAT.exec(start);
-  if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
+  if (m && saying(m))
+    return {
+      role: 'reported',
+      speaker: withNameBefore(start, m.index, cleanSpeaker(m[1]!)),
+      cue: m[2]!,
+    };
   m = REPORTED_APPOSITIVE.exec(start);
-  if (m && !CLAUSE_OPENERS.test(m[1]!))
-    return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
+  if (m && saying(m)) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
   m = WHICH_HAS.exec(start);
   if (m) return { role: 'reported', speaker: cleanSpeaker(m[1]!), cue: m[2]! };
   m = TRAILING_SAID.exec(tail(sentence));

@@ -103,7 +103,14 @@ const AFTER = new RegExp(
   'u',
 );
 /** Before an opening mark, in the same paragraph: `X said: `, `X added, `, `X: `, `X said the … was `. */
-const BEFORE_VERB = new RegExp(String.raw`(${SPEAKER})\s+${AUX}(${VERBS})\b[^“”"]{0,200}$`, 'u');
+/** A speaker starts a word: "A top official confirmed" has no speaker "al". */
+const WORD_START = String.raw`(?<![\p{L}\p{M}\p{N}'’.-])`;
+/** "continued to dissolve", "called for": the verb opens something else than what is said. */
+const NOT_SAYING = String.raw`(?!\s+(?:to|for)\b)`;
+const BEFORE_VERB = new RegExp(
+  String.raw`${WORD_START}(${SPEAKER})\s+${AUX}(${VERBS})\b${NOT_SAYING}[^“”"]{0,200}$`,
+  'u',
+);
 /**
  * A label or an introducing clause before the quotation, its subject the speaker: "Attorney General Pam
  * Bondi: ", "Fox News’ Bill Melugin: ", "Alverson summed up the journey …: ".
@@ -115,6 +122,8 @@ const LEADING_NAME = new RegExp(String.raw`^${TITLED_NAME}`, 'u');
  * House's lists of interview quotes. Its speaker is not in the label.
  */
 const TOPIC_LABEL = /^(?:On|About|Regarding|Asked about|When asked|In response to)\s/u;
+/** "PROMISE MADE: “…”", "SUNDAY SHOWS: “…”": a headline in capitals, not a speaker ("POTUS: " is one). */
+const SHOUTED_LABEL = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\s[^\p{Ll}]*$/u;
 /** "President Trump on his motivations: “…”": the name, then what the quotation is about. */
 const NAME_ON_TOPIC = new RegExp(String.raw`^(${TITLED_NAME})\s+(?:on|about)\s+\p{Ll}`, 'u');
 /** `” in that law, Azzouz said.` — a short phrase between the quotation and its reporting clause. */
@@ -126,7 +135,7 @@ const AFTER_GAP = new RegExp(
 const AFTER_DASH = new RegExp(String.raw`^\s*[—–-]+\s*(${TITLED_NAME})`, 'u');
 
 /** A named subject of a speech verb, "West Mercia police said …": the antecedent of a later "it said". */
-const SUBJECT = new RegExp(String.raw`(${TITLED_NAME})\s+${AUX}(${VERBS})\b`, 'u');
+const SUBJECT = new RegExp(String.raw`${WORD_START}(${TITLED_NAME})\s+${AUX}(${VERBS})\b`, 'u');
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 
@@ -200,7 +209,11 @@ export function findQuotations(text: string, blocks: Block[]): Quotation[] {
       } else if (beforeVerb && words >= 3 && !/[.!?]\s/.test(before.slice(beforeVerb.index))) {
         q.speaker = clean(beforeVerb[1]!);
         q.cue = beforeVerb[2];
-      } else if (label && n === 0 && TOPIC_LABEL.test(label[1]!)) {
+      } else if (
+        label &&
+        n === 0 &&
+        (TOPIC_LABEL.test(label[1]!) || SHOUTED_LABEL.test(label[1]!))
+      ) {
         q.unnamedSpeaker = true;
       } else if (label && n === 0) {
         // A short label is the speaker ("Center for Immigration Studies’ Jane Roe"), but for the topic

@@ -198,6 +198,27 @@ describe('who speaks when the sentence does not name them', () => {
     expect(said(index, '“We write to you')).toEqual({ role: 'quote', by: null });
   });
 
+  it('reads a whole institution or company as the party, and no headline or action as saying', () => {
+    const index = build(
+      [
+        'PROMISE MADE: “We will close the border.”',
+        'Fiserv, Inc. announced a $175 million investment in Kansas.',
+        'The Department of Health and Human Services announced states can act.',
+        'President Trump continued to pursue peace through strength.',
+        'Immediately declared a National Energy Emergency to bring down costs.',
+        'FACT: A top official confirmed “there is nothing illegal here at all.”',
+      ].join('\n'),
+    );
+    expect(said(index, 'PROMISE MADE')).toEqual({ role: 'quote', by: null });
+    expect(said(index, 'Fiserv, Inc.')?.by).toBe('Fiserv, Inc.');
+    expect(said(index, 'The Department of Health')?.by).toBe(
+      'Department of Health and Human Services',
+    );
+    expect(said(index, 'President Trump continued')?.role).toBe('narration');
+    expect(said(index, 'Immediately declared')?.role).toBe('narration');
+    expect(said(index, 'FACT: A top official')?.by ?? null).not.toBe('al');
+  });
+
   it('never makes a pronoun, an adverb or a clause a speaker', () => {
     expect(said(index, 'I wrote to the committee')?.role).toBe('narration');
     expect(said(index, '“When I came to Congress')).toEqual({ role: 'quote', by: null });
