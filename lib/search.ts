@@ -22,8 +22,18 @@ export interface SearchHit {
   matchedSentence?: { text: string; ranges: ReadonlyArray<readonly [number, number]> };
 }
 
-/** fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo. */
-const MAX_SCORE = 0.75;
+/**
+ * fuse.js scores run from 0 (exact) to 1; past this a hit is only a faint echo ("Toyota Motor Corporation"
+ * for "bogota" scores 0.57, "Hikma Pharmaceuticals" for "aclu" 0.25). Typos are caught by whole words one
+ * edit apart (`wordStarts`).
+ */
+const MAX_SCORE = 0.2;
+/** Query words shorter than this must be spelt right: "aclu" is one edit from too many words. */
+const MIN_TYPO_LENGTH = 4;
+/** A word's start with a typo ("aragv") counts from this length. */
+const MIN_TYPO_PREFIX = 5;
+/** Where a name matches only with a typo: above sentence hits, below exact word starts. */
+const TYPO_SCORE = 0.05;
 /**
  * A fuzzy name match (no query word at a word's start) this close stays above sentence matches; looser
  * ones give way to them ("Jensen Huang" for "gang" scores 0.19).
@@ -86,16 +96,31 @@ const nameWords = (text: string): NameWords => ({
   words: [...text.matchAll(WORD_RE)].map((m) => ({ at: m.index, word: fold(m[0]) })),
 });
 
-/** Where each query word begins a word of a name (inclusive ranges); null unless every one does. */
+/**
+ * Where each query word begins a word of a name (inclusive ranges); null unless every one does. With
+ * `typos`, a query word of 4 letters or more may also be one edit from a word, or from its start
+ * ("aragva" → Aragua, "homland" → Homeland, "marko" → Marco).
+ */
 function wordStarts(
   { words }: NameWords,
   terms: readonly string[],
+  typos = false,
 ): Array<[number, number]> | null {
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
-    const w = words.find((x) => x.word.startsWith(term));
+    const w =
+      words.find((x) => x.word.startsWith(term)) ??
+      (typos && term.length >= MIN_TYPO_LENGTH
+        ? words.find(
+            (x) =>
+              withinOneEdit(term, x.word) ||
+              (term.length >= MIN_TYPO_PREFIX &&
+                x.word.length > term.length &&
+                withinOneEdit(term, x.word.slice(0, term.length))),
+          )
+        : undefined);
     if (!w) return null;
-    ranges.push([w.at, w.at + term.length - 1]);
+    ranges.push([w.at, w.at + Math.min(term.length, w.word.length) - 1]);
   }
   return ranges;
 }
@@ -203,19 +228,20 @@ export function createSearch(index: SourceIndex) {
    * Entities whose name, or one alias, holds every query word at a word's start, in any order: the ones
    * with more whole-word matches first, then the ones the articles name most.
    */
-  const wordStartHits = (q: string): SearchHit[] => {
+  const wordStartHits = (q: string, typos = false): SearchHit[] => {
     const terms = [...q.matchAll(WORD_RE)].map((m) => fold(m[0])).filter((w) => w.length > 0);
     if (terms.length === 0) return [];
+    const score = typos ? TYPO_SCORE : 0;
     const hits: Array<{ hit: SearchHit; whole: number }> = [];
     index.entities.forEach((entity, e) => {
       for (const [n, name] of namesOf[e]!.entries()) {
-        const ranges = wordStarts(name, terms);
+        const ranges = wordStarts(name, terms, typos);
         if (!ranges) continue;
         hits.push({
           hit:
             n === 0
-              ? { entity, score: 0, nameRanges: ranges }
-              : { entity, score: 0, nameRanges: [], matchedAlias: name.text },
+              ? { entity, score, nameRanges: ranges }
+              : { entity, score, nameRanges: [], matchedAlias: name.text },
           whole: terms.filter((t) => name.words.some((w) => w.word === t)).length,
         });
         return;
@@ -231,7 +257,11 @@ export function createSearch(index: SourceIndex) {
   return (query: string, limit = 20): SearchHit[] => {
     const q = query.trim();
     if (!q) return [];
-    const atWordStart = wordStartHits(q);
+    // Spelt as written first; only when no name holds the words so and some word is in no sentence
+    // either (a typo, not a word the articles use: "gang" is not "Bangladesh"), one typo per word.
+    const exact = wordStartHits(q);
+    const misspelt = [...q.matchAll(WORD_RE)].some((m) => !words.has(fold(m[0])));
+    const atWordStart = exact.length > 0 || !misspelt ? exact : wordStartHits(q, true);
     const first = new Set(atWordStart.map((h) => h.entity.id));
     const byName = [
       ...atWordStart,

@@ -63,5 +63,17 @@ describe('popup search', () => {
 
   it('finds nothing for words no sentence holds', () => {
     expect(search('xylophonist zebra')).toEqual([]);
+    // Nor a name that merely looks a little like them.
+    expect(names('bogota')).not.toContain('Toyota Motor Corporation');
+    expect(names('aclu')).toEqual([]);
+  });
+
+  it('finds a name misspelt by one letter per word, first, but not for a word the articles use', () => {
+    expect(names('aragva')[0]).toBe('Tren de Aragua');
+    expect(names('marko rubio')[0]).toBe('Marco Rubio');
+    expect(names('homland security')[0]).toBe('Department of Homeland Security');
+    expect(search('aragva')[0]!.nameRanges).toEqual([[8, 13]]);
+    // "gang" is spelt right: no "Bangladesh" for it.
+    expect(names('gang')).not.toContain('Bangladesh');
   });
 });
