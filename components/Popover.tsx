@@ -4,7 +4,7 @@
  */
 import type { Ref } from 'preact';
 import type { EntityDetails } from '../lib/messages';
-import { t, uiLocale } from '../lib/i18n';
+import { t, uiDirection, uiLocale } from '../lib/i18n';
 import { EntityCard } from './EntityCard';
 import { trusted } from './trusted';
 
@@ -38,6 +38,7 @@ export function Popover(props: PopoverProps) {
       class={`sc-popover${props.pinned ? ' sc-pinned' : ''}`}
       role="dialog"
       lang={uiLocale()}
+      dir={uiDirection()}
       aria-modal="false"
       aria-labelledby={HEADING_ID}
       tabIndex={-1}

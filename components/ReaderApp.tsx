@@ -59,6 +59,11 @@ export function ReaderApp() {
     return bySentence;
   }, [entities]);
 
+  // The tab says which article it shows (several reader tabs are told apart by their titles).
+  useEffect(() => {
+    if (article) document.title = `${article.title ?? t('cardTitleUnknown')} — ${t('readerTitle')}`;
+  }, [article]);
+
   useEffect(() => {
     if (target.sentence === null || !article) return;
     const el = document.getElementById(`sentence-${target.sentence}`);

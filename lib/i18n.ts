@@ -30,6 +30,14 @@ export function uiLocale(): string {
   return locale === 'locale' ? 'en' : locale;
 }
 
+/**
+ * The interface's writing direction ("ltr" or "rtl", the browser's predefined `@@bidi_dir` message for
+ * the translation in use): the card sets it, so a right-to-left page does not reorder an English card.
+ */
+export function uiDirection(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir' as MessageKey) === 'rtl' ? 'rtl' : 'ltr';
+}
+
 const formats = new Map<string, { plural: Intl.PluralRules; number: Intl.NumberFormat }>();
 
 function formatsFor(locale: string) {

@@ -390,4 +390,39 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/dark-card.png` });
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('the options page is dark from edge to edge in dark mode', async () => {
+    const options = await browser.context.newPage();
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await options.setViewportSize({ width: 1280, height: 700 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('.sc-root');
+    const colours = await options.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      root: getComputedStyle(document.querySelector('.sc-root')!).backgroundColor,
+    }));
+    expect(colours.body).toBe(colours.root);
+    expect(colours.body).not.toBe('rgb(255, 255, 255)');
+    await options.close();
+  });
+
+  it('on a right-to-left page the card keeps its own direction', async () => {
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      document.body.classList.remove('dark');
+      document.documentElement.dir = 'rtl';
+      window.scrollTo(0, 0);
+    });
+    const { x, y } = await pointOf(page, 'Bukele');
+    await page.mouse.move(x, y);
+    await waitForCard(page, 5000);
+    const direction = await inCard(
+      page,
+      (root) => getComputedStyle(root.querySelector('[role="dialog"]')!).direction,
+    );
+    expect(direction).toBe('ltr');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => document.documentElement.removeAttribute('dir'));
+  });
 });

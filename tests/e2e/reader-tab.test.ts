@@ -41,6 +41,9 @@ describe.skipIf(!chromiumPath)('reader tab', () => {
     await reader.waitForSelector('.sc-target');
     const first = await target(reader);
     const firstHash = new URL(reader.url()).hash;
+    // The tab says which article it shows.
+    const heading = await reader.locator('h1').first().textContent();
+    expect(await reader.title()).toBe(`${heading} — Source Context reader`);
 
     await openInReader(1);
     await expect.poll(() => new URL(reader.url()).hash).not.toBe(firstHash);
