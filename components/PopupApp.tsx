@@ -83,9 +83,13 @@ export function PopupApp() {
   const hits = useMemo((): SearchHit[] => {
     if (!search || !index) return [];
     if (!chosen) return search(query);
-    if (query.trim() !== '') return search(query).filter((h) => chosen.entityIds.has(h.entity.id));
-    // A source and no query: the names that source speaks about most.
     const labels = new Map(index.articles.map((a) => [a.id, sourceLabel(a)]));
+    if (query.trim() !== '')
+      // Only the source's own sentences may match or be shown as why a name matched.
+      return search(query, 20, (id) => labels.get(id) === chosen.label).filter((h) =>
+        chosen.entityIds.has(h.entity.id),
+      );
+    // A source and no query: the names that source speaks about most.
     return entitiesOfSource(index.entities, labels, chosen.label)
       .slice(0, 20)
       .map((entity) => ({ entity, score: 0, nameRanges: [] }));

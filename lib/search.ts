@@ -176,7 +176,8 @@ export function createSearch(index: SourceIndex) {
     return out;
   };
 
-  const sentenceHits = (query: string): SearchHit[] => {
+  /** `inArticle`: only sentences of the articles it accepts count (the popup's filter by source). */
+  const sentenceHits = (query: string, inArticle?: (articleId: string) => boolean): SearchHit[] => {
     const terms = [...query.matchAll(WORD_RE)]
       .map((m) => fold(m[0]))
       .filter((w) => w.length >= 2 && !STOP.has(w));
@@ -189,7 +190,10 @@ export function createSearch(index: SourceIndex) {
       termWords.push(forms);
       const union = new Map<number, SentenceRef[]>();
       for (const f of forms)
-        for (const [e, refs] of words.get(f)!) union.set(e, [...(union.get(e) ?? []), ...refs]);
+        for (const [e, all] of words.get(f)!) {
+          const refs = inArticle ? all.filter((r) => inArticle(r.articleId)) : all;
+          if (refs.length > 0) union.set(e, [...(union.get(e) ?? []), ...refs]);
+        }
       if (!entities) entities = union;
       else {
         const previous: Map<number, SentenceRef[]> = entities;
@@ -254,7 +258,11 @@ export function createSearch(index: SourceIndex) {
       .map((h) => h.hit);
   };
 
-  return (query: string, limit = 20): SearchHit[] => {
+  /**
+   * The hits for `query`, at most `limit`. `inArticle` narrows the sentences that may match to some
+   * articles (a source's); names are narrowed by the caller.
+   */
+  return (query: string, limit = 20, inArticle?: (articleId: string) => boolean): SearchHit[] => {
     const q = query.trim();
     if (!q) return [];
     // Spelt as written first; only when no name holds the words so and some word is in no sentence
@@ -271,7 +279,7 @@ export function createSearch(index: SourceIndex) {
         .map((r) => toHit(index.entities[r.refIndex]!, r)),
     ];
     const named = new Set(byName.map((h) => h.entity.id));
-    const bySentence = sentenceHits(q).filter((h) => !named.has(h.entity.id));
+    const bySentence = sentenceHits(q, inArticle).filter((h) => !named.has(h.entity.id));
     // Names first; but where the sentences hold the words, a name that only looks a little like them
     // ("Transportation" for "deportation") is noise, and never so many names that the sentences vanish.
     const names =

@@ -61,6 +61,20 @@ describe('popup search', () => {
     for (const name of holding) expect(found).toContain(name);
   });
 
+  it('narrowed to some articles, matches and shows only their sentences', () => {
+    const seed = index.articles.find((a) => a.citedSources.includes('Breitbart'))!;
+    const own = new Set(seed.sentences.map((x) => x.text));
+    const hits = search('noem', 20, (id) => id === seed.id);
+    const shown = hits.flatMap((h) => (h.matchedSentence ? [h.matchedSentence.text] : []));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const text of shown) expect(own.has(text)).toBe(true);
+    // Unnarrowed, the same words find sentences of other articles too.
+    const everywhere = search('noem').flatMap((h) =>
+      h.matchedSentence ? [h.matchedSentence.text] : [],
+    );
+    expect(everywhere.some((text) => !own.has(text))).toBe(true);
+  });
+
   it('finds nothing for words no sentence holds', () => {
     expect(search('xylophonist zebra')).toEqual([]);
     // Nor a name that merely looks a little like them.
