@@ -84,7 +84,7 @@ export function EntityCard({ details, headingId, compact = false, onOpenReader }
           <section class="sc-source-group" key={g.label}>
             <h3 class="sc-source-name">{g.label}</h3>
             <p class="sc-source-meta">
-              {tn('countArticle', g.articles.length)} · {tn('countSentence', g.sentences)} ·{' '}
+              {tn('countArticle', g.articleCount)} · {tn('countSentence', g.sentences)} ·{' '}
               {formatDateRange(g.from, g.to)}
             </p>
             {shownArticles.map(({ article, mentions }, articleAt) => {

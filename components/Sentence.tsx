@@ -1,5 +1,5 @@
-import type { MentionView } from '../lib/messages';
-import { attributionLabel, emphasise } from '../lib/format';
+import type { SourcedMention } from '../lib/sources';
+import { attributionLabel, emphasise, formatDate } from '../lib/format';
 import { t } from '../lib/i18n';
 import { trusted } from './trusted';
 
@@ -9,7 +9,7 @@ export function Sentence({
   onOpenReader,
   firstRevealed = false,
 }: {
-  mention: MentionView;
+  mention: SourcedMention;
   onOpenReader?: () => void;
   /** The first sentence "more" revealed: the card focuses it (EntityCard). */
   firstRevealed?: boolean;
@@ -37,6 +37,16 @@ export function Sentence({
             <button type="button" class="sc-link" onClick={trusted(onOpenReader)}>
               {t('cardOpenInReader')}
             </button>
+          )}
+        </p>
+      )}
+      {mention.alsoIn && (
+        <p class="sc-also-in">
+          {t(
+            'cardAlsoIn',
+            mention.alsoIn
+              .map((a) => `${a.title ?? t('cardTitleUnknown')} (${formatDate(a.published)})`)
+              .join('; '),
           )}
         </p>
       )}

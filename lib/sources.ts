@@ -8,13 +8,22 @@ import type { ArticleMeta, EntityView, MentionView } from './messages';
 
 export interface ArticleGroup {
   article: ArticleMeta;
-  mentions: MentionView[];
+  mentions: SourcedMention[];
+}
+
+export interface SourcedMention extends MentionView {
+  /** Older articles of the same source with this very sentence (said once, here, in the newest). */
+  alsoIn?: ArticleMeta[];
 }
 
 export interface SourceGroup {
   /** "The White House"; "Outlet unknown, citing Breitbart"; "Outlet unknown". */
   label: string;
+  /** The articles with a sentence of their own to show (see `sayOnce`). */
   articles: ArticleGroup[];
+  /** Every article of the source that mentions the entity, those only named under a repeat included. */
+  articleCount: number;
+  /** Sentences shown: a sentence repeated word for word counts once. */
   sentences: number;
   /** Earliest and latest known publication dates (ISO), null when none is known. */
   from: string | null;
@@ -49,17 +58,43 @@ export function groupBySource(
     const group = { article, mentions: mentions.sort(readingOrder) };
     bySource.set(label, [...(bySource.get(label) ?? []), group]);
   }
-  const groups = [...bySource].map(([label, list]): SourceGroup => {
-    list.sort((a, b) => byDateDesc(a.article.published, b.article.published));
-    const dates = list.map((g) => g.article.published).filter((d): d is string => d !== null);
+  const groups = [...bySource].map(([label, all]): SourceGroup => {
+    all.sort((a, b) => byDateDesc(a.article.published, b.article.published));
+    const dates = all.map((g) => g.article.published).filter((d): d is string => d !== null);
     dates.sort();
+    const list = sayOnce(all);
     return {
       label,
       articles: list,
+      articleCount: all.length,
       sentences: list.reduce((n, g) => n + g.mentions.length, 0),
       from: dates[0] ?? null,
       to: dates[dates.length - 1] ?? null,
     };
   });
   return groups.sort((a, b) => byDateDesc(a.to, b.to) || b.sentences - a.sentences);
+}
+
+/**
+ * A sentence a source repeats word for word in several articles (a fact sheet's line in the next week's
+ * list) is shown once, in the newest article, with the others named after it; an article left with no
+ * sentence of its own is then only named there. `groups` is newest first.
+ */
+function sayOnce(groups: ArticleGroup[]): ArticleGroup[] {
+  const first = new Map<string, SourcedMention>();
+  const out: ArticleGroup[] = [];
+  for (const g of groups) {
+    const mentions: SourcedMention[] = [];
+    for (const m of g.mentions) {
+      const earlier = first.get(m.sentence);
+      if (earlier) earlier.alsoIn = [...(earlier.alsoIn ?? []), g.article];
+      else {
+        const kept = { ...m };
+        first.set(m.sentence, kept);
+        mentions.push(kept);
+      }
+    }
+    if (mentions.length > 0) out.push({ article: g.article, mentions });
+  }
+  return out;
 }

@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexFromDir } from '../../lib/node/build-from-dir';
 import type { SourceIndex } from '../../lib/index/schema';
-import { createSearch, type SearchHit } from '../../lib/search';
+import { createSearch } from '../../lib/search';
 
 let index: SourceIndex;
-let search: (q: string, limit?: number) => SearchHit[];
+let search: ReturnType<typeof createSearch>;
 beforeAll(async () => {
   ({ index } = await buildIndexFromDir('seeds'));
   search = createSearch(index);

@@ -77,4 +77,23 @@ describe('groupBySource', () => {
   it('keeps an article’s sentences in reading order', () => {
     expect(groups[0]!.articles[1]!.mentions.map((m) => m.sentenceIndex)).toEqual([3, 7]);
   });
+
+  it('says a sentence a source repeats word for word once, in its newest article, naming the others', () => {
+    const same = (articleId: string, sentenceIndex: number) => ({
+      ...mention(articleId, sentenceIndex),
+      sentence: 'Mexico announced a deployment of 10,000 troops.',
+    });
+    const [wh] = groupBySource(
+      entity([same('wh1', 4), same('wh2', 9), mention('wh1', 6)]),
+      articles,
+    );
+    expect(wh!.articles.map((a) => a.article.id)).toEqual(['wh2', 'wh1']);
+    expect(wh!.articles[0]!.mentions[0]!.alsoIn?.map((a) => a.id)).toEqual(['wh1']);
+    expect(wh!.articles[1]!.mentions.map((m) => m.sentenceIndex)).toEqual([6]);
+    expect(wh).toMatchObject({ articleCount: 2, sentences: 2 });
+    // An article whose only sentence is a repeat is named under it, not listed empty.
+    const [only] = groupBySource(entity([same('wh1', 4), same('wh2', 9)]), articles);
+    expect(only!.articles.map((a) => a.article.id)).toEqual(['wh2']);
+    expect(only).toMatchObject({ articleCount: 2, sentences: 1 });
+  });
 });
