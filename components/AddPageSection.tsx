@@ -4,6 +4,7 @@
  * stores and indexes it (lib/user-sources/runtime.ts). Nothing is stored before the reader confirms.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { formatDate } from '../lib/format';
 import { t } from '../lib/i18n';
 import { sendToBackground } from '../lib/messages';
 import type { PreviewResponse } from '../lib/user-sources/protocol';
@@ -108,7 +109,8 @@ function Confirm({
         <cite>{article.title ?? t('ownUntitled')}</cite>
       </p>
       <p class="sc-own-preview-meta">
-        {article.siteName ?? t('ownSiteUnknown')} · {article.published ?? t('ownDateUnknown')}
+        {article.siteName ?? t('ownSiteUnknown')} ·{' '}
+        {article.published ? formatDate(article.published) : t('ownDateUnknown')}
         {article.byline && <> · {t('ownByline', article.byline)}</>}
       </p>
       <blockquote class="sc-own-preview-lines">

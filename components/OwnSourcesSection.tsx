@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { formatDate } from '../lib/format';
 import { t } from '../lib/i18n';
 import { sendToBackground } from '../lib/messages';
 import type { UserSource } from '../lib/user-sources/merge';
@@ -87,7 +88,7 @@ export function OwnSourcesSection() {
                 <cite class="sc-own-title">{s.title ?? t('ownUntitled')}</cite>
                 <span class="sc-own-meta">
                   {s.outlet ? `${s.outlet} · ` : ''}
-                  {t('ownSavedOn', [s.site, s.savedAt.slice(0, 10)])}
+                  {t('ownSavedOn', [s.site, formatDate(s.savedAt.slice(0, 10))])}
                 </span>
               </div>
               <p class="sc-own-names">

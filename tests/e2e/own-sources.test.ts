@@ -62,6 +62,15 @@ async function hoverCard(page: Page, name: string): Promise<string> {
 }
 
 // Each change builds the merged index (75 bundled articles + the saved ones): seconds on a busy machine.
+/** Today as the extension writes dates in English (its `locale` message is en-GB): "29 Nov 2026". */
+const today = () =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date());
+
 describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
   let browser: Browser;
   let server: Server;
@@ -105,7 +114,7 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
     const text = (await confirm.textContent())!;
     expect(text).toContain('Harbour Valley water plan splits the council');
     expect(text).toContain('The Harbour Courier');
-    expect(text).toContain('2026-10-14');
+    expect(text).toContain('14 Oct 2026');
     expect(text).toContain('By Rosalind Achterberg');
     expect(text).toContain('Imogen Thackeray, the director of the Harbour Valley Water Trust');
     expect(text).toMatch(/Names found: \d+ — .*Imogen Thackeray/);
@@ -125,7 +134,8 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
     await otherTabNames(browser.worker, markedNames).toContain('Imogen Thackeray');
     const card = await hoverCard(other, 'Imogen Thackeray');
     expect(card).toContain('The Harbour Courier');
-    expect(card).toContain('Saved by you from 127.0.0.1, ' + new Date().toISOString().slice(0, 10));
+    // The date as every date of the card is written ("28 Nov 2026"), not as ISO.
+    expect(card).toContain(`Saved by you from 127.0.0.1, ${today()}`);
     expect(card).toContain('We have measured the inflow every week for eleven years');
     await other.screenshot({ path: `${SCREENSHOTS}/own-card.png` });
   });
@@ -161,7 +171,7 @@ describe.skipIf(!chromiumPath)('own sources', { timeout: 180_000 }, () => {
     const text = (await item.textContent())!;
     expect(text).toContain('Harbour Valley water plan splits the council');
     expect(text).toContain('The Harbour Courier');
-    expect(text).toContain('127.0.0.1 · saved ' + new Date().toISOString().slice(0, 10));
+    expect(text).toContain(`127.0.0.1 · saved ${today()}`);
     expect(text).toContain('Imogen Thackeray');
     await options.screenshot({ path: `${SCREENSHOTS}/own-options.png`, fullPage: true });
 
