@@ -41,7 +41,23 @@ export function sourceLabel(article: ArticleMeta): string {
 const byDateDesc = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : b.localeCompare(a);
 
-const readingOrder = (a: MentionView, b: MentionView) => a.sentenceIndex - b.sentenceIndex;
+/**
+ * Reading order, except that a line holding nothing but the name ("DONALD J. TRUMP" signing a
+ * proclamation, "Switzerland" in a list of countries) comes after the sentences that say something.
+ */
+const readingOrder = (a: MentionView, b: MentionView) =>
+  Number(nameOnly(a)) - Number(nameOnly(b)) || a.sentenceIndex - b.sentenceIndex;
+
+/** Whether the sentence holds no letter outside the mention's spans. */
+function nameOnly(m: MentionView): boolean {
+  let rest = '';
+  let at = 0;
+  for (const [start, end] of m.spans) {
+    rest += m.sentence.slice(at, Math.max(at, start));
+    at = Math.max(at, end);
+  }
+  return !/\p{L}/u.test(rest + m.sentence.slice(at));
+}
 
 export function groupBySource(
   entity: EntityView,

@@ -74,8 +74,11 @@ describe('groupBySource', () => {
     expect(groups[2]).toMatchObject({ sentences: 1, from: null, to: null });
   });
 
-  it('keeps an article’s sentences in reading order', () => {
+  it('keeps an article’s sentences in reading order, a line that is only the name last', () => {
     expect(groups[0]!.articles[1]!.mentions.map((m) => m.sentenceIndex)).toEqual([3, 7]);
+    const signed = { ...mention('wh1', 1), sentence: 'DONALD J. TRUMP', spans: [[0, 15]] };
+    const [wh] = groupBySource(entity([signed as MentionView, mention('wh1', 5)]), articles);
+    expect(wh!.articles[0]!.mentions.map((m) => m.sentenceIndex)).toEqual([5, 1]);
   });
 
   it('says a sentence a source repeats word for word once, in its newest article, naming the others', () => {
