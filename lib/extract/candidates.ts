@@ -464,6 +464,16 @@ function emitRun(
   }
   // Sentence-initial (or quote-initial) ordinary words: "These deportees", "Despite this".
   const atSentenceStart = from === 0 || (from === 1 && !tokens[0]!.isWord);
+  // "Combatted Tren de Aragua …" in a list of deeds: a verb in the past opening the line, even one the
+  // dictionary does not know, is not part of the name after it.
+  if (
+    atSentenceStart &&
+    first < to &&
+    /^\p{Lu}\p{Ll}{4,}ed$/u.test(tokens[first]!.text) &&
+    !GIVEN_NAMES.has(tokens[first]!.text.toLowerCase()) &&
+    !english.isProperNoun(tokens[first]!.text)
+  )
+    first++;
   while (first <= to) {
     const w = tokens[first]!.text;
     const lw = w.toLowerCase();

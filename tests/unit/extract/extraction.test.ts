@@ -322,6 +322,15 @@ describe('names that must not be taken for another', () => {
     expect(entity(index, 'Executive Order 13224')?.type).toBe('law');
   });
 
+  it('leaves a past-tense verb opening a line out of the name after it', () => {
+    const index = build(
+      'Combatted Tren de Aragua in three states.\nDeployed National Guard troops.',
+    );
+    expect(forms(index).flat()).not.toContain('Combatted Tren de Aragua');
+    expect(forms(index).flat()).not.toContain('Deployed National Guard');
+    expect(entity(index, 'Tren de Aragua')).toBeDefined();
+  });
+
   it('takes a town before a state (its name or postal code) for a place', () => {
     const index = build(
       'A gang member tied to a shooting in Aurora, Colorado — was charged.',
