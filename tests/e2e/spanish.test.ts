@@ -142,7 +142,8 @@ describe.skipIf(!chromiumPath)('Spanish interface (Chromium --lang=es)', () => {
     const reader = await browser.context.newPage();
     await reader.goto(`chrome-extension://${browser.extensionId}/reader.html`);
     await reader.waitForSelector('.sc-article-text');
-    expect(await reader.title()).toBe('Lector de Source Context');
+    // Titled by its article: the seed has none, said in Spanish.
+    expect(await reader.title()).toBe('Título desconocido — Lector de Source Context');
     expect(await reader.locator('.sc-kicker').textContent()).toBe(
       'Artículo incluido · lectura sin conexión',
     );
