@@ -159,6 +159,13 @@ export function typeVotes(
   const head = words[connector > 0 ? connector - 1 : last]!.toLowerCase();
   const headType = TYPE_BY_HEAD_WORD[head];
   if (headType && words.length > 1) vote(headType, connector > 0 ? 2 : 3);
+  // "House of Representatives", "US House", "House of Commons": a chamber, not a building.
+  if (
+    head === 'house' &&
+    (/ of (?:Representatives|Commons|Lords|Delegates)$/u.test(name) ||
+      (words.length === 2 && COUNTRY_QUALIFIERS.has(words[0]!.toLowerCase())))
+  )
+    vote('organization', 4);
   // "CAIRO —" in a dateline is Cairo.
   const titled = name.charAt(0) + name.slice(1).toLowerCase();
   if (

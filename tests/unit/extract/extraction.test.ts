@@ -331,6 +331,16 @@ describe('names that must not be taken for another', () => {
     expect(entity(index, 'Tren de Aragua')).toBeDefined();
   });
 
+  it('takes a legislative house for an institution, not a building', () => {
+    const index = build(
+      'The House of Representatives passed the bill. The US House voted again on Friday.',
+      'Tourists toured the White House.',
+    );
+    expect(entity(index, 'House of Representatives')?.type).toBe('organization');
+    expect(entity(index, 'US House')?.type).toBe('organization');
+    expect(entity(index, 'White House')?.type).toBe('facility');
+  });
+
   it('takes a town before a state (its name or postal code) for a place', () => {
     const index = build(
       'A gang member tied to a shooting in Aurora, Colorado — was charged.',
