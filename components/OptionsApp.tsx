@@ -12,6 +12,7 @@ import {
   type SettingKey,
   type Settings,
 } from '../lib/settings';
+import { siteLabel } from '../lib/sites';
 import { Switch } from './Switch';
 import { OwnSourcesSection } from './OwnSourcesSection';
 
@@ -59,7 +60,7 @@ export function OptionsApp() {
     setNewSite('');
     if (!settings.disabledSites.includes(key))
       void persist('disabledSites', [...settings.disabledSites, key]).then(() =>
-        saved('sites', t('optionsSiteAdded', key)),
+        saved('sites', t('optionsSiteAdded', siteLabel(key))),
       );
   };
   /** Saves a delay typed in a field; returns the error to show beside it, or null when saved. */
@@ -153,16 +154,16 @@ export function OptionsApp() {
           <ul class="sc-list">
             {settings.disabledSites.map((site) => (
               <li key={site}>
-                <span>{site}</span>
+                <span>{siteLabel(site)}</span>
                 <button
                   type="button"
                   class="sc-link"
-                  aria-label={t('optionsRemoveSite', site)}
+                  aria-label={t('optionsRemoveSite', siteLabel(site))}
                   onClick={() =>
                     void persist(
                       'disabledSites',
                       settings.disabledSites.filter((s) => s !== site),
-                    ).then(() => saved('sites', t('optionsSiteRemoved', site)))
+                    ).then(() => saved('sites', t('optionsSiteRemoved', siteLabel(site))))
                   }
                 >
                   {t('optionsRemove')}

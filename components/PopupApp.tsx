@@ -20,6 +20,7 @@ import {
   watchSettings,
   type Settings,
 } from '../lib/settings';
+import { siteLabel } from '../lib/sites';
 import { openReader as openReaderTab, pageMentions, revealEntity, targetTab } from '../lib/tabs';
 import { EntityCard } from './EntityCard';
 import { PageMentions, groupPageMentions, type PageEntity } from './PageMentions';
@@ -228,8 +229,11 @@ export function PopupApp() {
             <Switch
               label={
                 settings.enabled
-                  ? t(isSiteEnabled(settings, site) ? 'popupSiteOn' : 'popupSiteOff', site)
-                  : t('popupSiteOffEverywhere', site)
+                  ? t(
+                      isSiteEnabled(settings, site) ? 'popupSiteOn' : 'popupSiteOff',
+                      siteLabel(site),
+                    )
+                  : t('popupSiteOffEverywhere', siteLabel(site))
               }
               checked={isSiteEnabled({ ...settings, enabled: true }, site)}
               disabled={!settings.enabled}

@@ -10,7 +10,21 @@
  * - Every `file://` page is one site, `file://`. Other schemes (about:, data:, browser pages) have no site.
  */
 
+import { toUnicode } from 'punycode/';
+
 export const FILE_SITE = 'file://';
+
+/**
+ * A site as a person writes it: an internationalised name in its own letters ("bücher.de"), not in
+ * the punycode URLs store it in ("xn--bcher-kva.de"). For showing only; keys stay as they are.
+ */
+export function siteLabel(site: string): string {
+  try {
+    return toUnicode(site);
+  } catch {
+    return site;
+  }
+}
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 

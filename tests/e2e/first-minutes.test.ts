@@ -354,6 +354,14 @@ describe.skipIf(!chromiumPath)('first ten minutes', () => {
     await options.getByRole('button', { name: 'Add' }).click();
     expect(await options.locator('#sc-site-error').textContent()).toContain('example.com');
     expect(await sitesStatus.textContent()).toBe('');
+    // An internationalised site is stored as the browser names it, and listed in its own letters.
+    await options.getByLabel('Add a site').fill('bücher.de');
+    await options.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => sitesStatus.textContent()).toContain('bücher.de');
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('disabledSites'));
+    expect(stored.disabledSites).toContain('xn--bcher-kva.de');
+    expect(await options.locator('.sc-list').textContent()).toContain('bücher.de');
+    expect(await options.locator('.sc-list').textContent()).not.toContain('xn--');
     await browser.worker.evaluate(() => chrome.storage.local.remove('disabledSites'));
     await options.screenshot({ path: `${SCREENSHOTS}/options-errors.png`, fullPage: true });
     await options.close();

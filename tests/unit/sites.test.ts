@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveringSites, siteCovers, siteFromInput, siteKey } from '../../lib/sites';
+import { coveringSites, siteCovers, siteFromInput, siteKey, siteLabel } from '../../lib/sites';
 
 describe('siteKey', () => {
   it.each([
@@ -17,6 +17,16 @@ describe('siteKey', () => {
     ['not a url', null],
   ])('siteKey(%s) = %s', (url, key) => {
     expect(siteKey(url)).toBe(key);
+  });
+});
+
+describe('siteLabel', () => {
+  it('shows an internationalised name in its own letters, and any other site as it is', () => {
+    expect(siteKey('https://bücher.de/')).toBe('xn--bcher-kva.de');
+    expect(siteLabel('xn--bcher-kva.de')).toBe('bücher.de');
+    expect(siteLabel('example.com')).toBe('example.com');
+    expect(siteLabel('127.0.0.1')).toBe('127.0.0.1');
+    expect(siteLabel('file://')).toBe('file://');
   });
 });
 
