@@ -138,15 +138,14 @@ function nameIn(entity: Entity, text: string): string {
  */
 function articlesOnly(entity: EntityDraft, alias: AliasDraft, english: English): boolean {
   const first = entity.name.split(' ')[0]!.toLowerCase();
+  const person = entity.type === 'person' && entity.name.includes(' ');
   // "Marco" for Marco Rubio: in his articles, him; on other pages, any Marco.
-  if (entity.type === 'person' && entity.name.includes(' ') && alias.text.toLowerCase() === first)
-    return GIVEN_NAMES.has(first);
+  if (person && alias.text.toLowerCase() === first) return GIVEN_NAMES.has(first);
   // "Point" for West Point, "Allah" for Ansar Allah (typed people by mistake): a last word alone names a
   // person on other pages only when a first name ("Kristi"; "West" is a direction here) or a title
   // vouches that the name is a person's.
   if (
-    entity.type === 'person' &&
-    entity.name.includes(' ') &&
+    person &&
     !/\s/u.test(alias.text) &&
     !alias.caseSensitive &&
     !(GIVEN_NAMES.has(first) && !COMPASS.has(first)) &&

@@ -100,6 +100,9 @@ export function tokenize(text: string, span: Span): Token[] {
   return tokens;
 }
 
+/** "II", "VI", "XIV": a number ("Title VI", "World War II"), not a word with an initial. */
+export const isRomanNumeral = (w: string) => /^(?=[IVXL]{2,})X{0,3}(?:IX|IV|V?I{0,3})$/.test(w);
+
 export function isAcronym(word: string): boolean {
   if (/^(?:\p{Lu}\.){2,}$/u.test(word)) return true;
   if (!/^\p{Lu}[\p{Lu}\p{N}&]*(?:-[\p{Lu}\p{N}]+)*$/u.test(word)) return false;
@@ -192,9 +195,6 @@ export function findCandidates(
       )
         i--;
       // Extend the run: name words, with connectors only between two name words.
-      /** The length of the possessive ending a token lost ("’s", "’"), if it is one. */
-      const apostrophe = (at: number) =>
-        tokens[at]!.possessive ? /^['’]s?/u.exec(ctx.text.slice(tokens[at]!.end))![0].length : 0;
       let j = i;
       while (!tokens[j]!.possessive || pluralPossessiveInName(tokens, j, ctx)) {
         let k = j + 1;
@@ -205,7 +205,11 @@ export function findCandidates(
           k++;
         }
         const next = tokens[k];
-        if (!next || !isNameWord(next) || next.start - tokens[k - 1]!.end > 1 + apostrophe(k - 1))
+        if (
+          !next ||
+          !isNameWord(next) ||
+          next.start - tokens[k - 1]!.end > 1 + possessiveLength(ctx.text, tokens[k - 1]!)
+        )
           break;
         if (k - j > 1 && (isAcronym(next.text) || MONTHS_AND_DAYS.has(next.text.toLowerCase())))
           break;
@@ -252,6 +256,11 @@ function numberedAfter(tokens: Token[], at: number): boolean {
 
 /** What follows a person's or a company's name after a comma. */
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'esq', 'inc', 'llc', 'ltd', 'corp', 'co', 'plc']);
+
+/** The length of the possessive ending a token lost in `tokenize` ("’s", "’"), if it is one. */
+function possessiveLength(text: string, t: Token): number {
+  return t.possessive ? /^['’]s?/u.exec(text.slice(t.end))![0].length : 0;
+}
 
 /** Plurals that do not end in "s", whose possessive ("People’s") is often part of a name. */
 const IRREGULAR_PLURALS = new Set(['people', 'children', 'women', 'men']);
@@ -727,7 +736,7 @@ function pushCandidate(
     const lw = w.toLowerCase();
     if (w.length < 2 || MONTHS_AND_DAYS.has(lw) || ORDINARY_WORDS.has(lw)) return;
     // "Schedule III", "subchapter III": a Roman numeral is a number, not a name.
-    if (/^(?=[IVXL]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/.test(w)) return;
+    if (isRomanNumeral(w)) return;
     // "Rep. Jodey Arrington (R-TX)": a party and state, not a name, nor an acronym of the one before.
     if (PARTY_TAG.test(w)) return;
     // "Robert F. Kennedy, Jr.", "Fiserv, Inc.": the suffix of the name before the comma, not a name.

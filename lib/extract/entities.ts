@@ -5,7 +5,7 @@
  * its mentions, and gives every alias its matching rule.
  */
 import type { Candidate } from './candidates';
-import { isAcronym } from './candidates';
+import { isAcronym, isRomanNumeral } from './candidates';
 import type { EntityType } from '../index/constants';
 import { PERSON_TITLES } from '../words';
 import {
@@ -98,9 +98,6 @@ function merge(from: Group, into: Group): void {
   if (a !== b) a.mergedInto = b;
 }
 
-/** "II", "VI", "XIV": a number ("Title VI", "World War II"), not a word with an initial. */
-const isRomanNumeral = (w: string) => /^(?=[IVXL]{2,})X{0,3}(?:IX|IV|V?I{0,3})$/.test(w);
-
 function initials(words: string[]): string {
   return words
     .filter((w) => !CONNECTORS.has(w))
@@ -158,7 +155,9 @@ export function typeVotes(
       : words.length - 1;
   const head = words[connector > 0 ? connector - 1 : last]!.toLowerCase();
   const headType = TYPE_BY_HEAD_WORD[head];
-  if (headType && words.length > 1) vote(headType, connector > 0 ? 2 : 3);
+  /** A name of several words with a head word ("Department of …"): what it is, said outright. */
+  const headed = !!headType && words.length > 1;
+  if (headed) vote(headType, connector > 0 ? 2 : 3);
   // "House of Representatives", "US House", "House of Commons": a chamber, not a building.
   if (
     head === 'house' &&
@@ -189,12 +188,11 @@ export function typeVotes(
   // One word alone: an acronym that speaks is an institution ("NPR said", "ISIS claimed"), and so is a
   // word no dictionary lists as anyone's name ("Chevron announced", "Stellantis said"); a person named
   // by a surname alone is counted with their full name (merged before this is asked).
-  if (!(headType && words.length > 1) && candidates.some((c) => c.speechVerbAfter)) {
-    const oneWord = words.length === 1;
-    if (oneWord && isAcronym(name)) vote('organization', 1);
-    else if (oneWord && !candidates.some((c) => c.knownName || c.givenNameFirst))
-      vote('organization', 1);
-    else vote('person', 1);
+  if (!headed && candidates.some((c) => c.speechVerbAfter)) {
+    const institution =
+      words.length === 1 &&
+      (isAcronym(name) || !candidates.some((c) => c.knownName || c.givenNameFirst));
+    vote(institution ? 'organization' : 'person', 1);
   }
   // "Walmart’s stores", "Toledo residents": a hint, counted once, that a head word outweighs.
   const hint = candidates.find((c) => c.followingNoun && CONTEXT_NOUNS.has(c.followingNoun));
@@ -220,7 +218,7 @@ export function typeVotes(
     if (c.afterAccordingTo) vote('organization', 1);
     // "in Tunis" — but "in Proclamation 9704": a head word says more than a preposition.
     if (
-      !(headType && words.length > 1) &&
+      !headed &&
       c.previousWord &&
       ['in', 'to', 'from', 'across', 'near', 'into', 'toward', 'towards'].includes(c.previousWord)
     )
@@ -378,10 +376,7 @@ export function buildEntities(candidates: Candidate[]): EntityDraft[] {
     if ([...g.surfaces.keys()].some((s) => PLACES.has(s))) continue;
     const bearers = (peopleBySurname.get(g.key) ?? [])
       .filter((p) => p !== g)
-      .map((p) => ({
-        p,
-        n: members.of(root(p)).reduce((sum, m) => sum + m.candidates.length, 0),
-      }))
+      .map((p) => ({ p, n: timesNamed(members, p) }))
       .sort((a, b) => b.n - a.n);
     // "Trump" is Donald Trump when he is named far more often than any other Trump.
     if (bearers.length === 1 || (bearers.length > 1 && bearers[0]!.n >= 3 * bearers[1]!.n))
@@ -560,6 +555,11 @@ function nameOfGroup(g: Group | undefined): string {
  */
 const GIVEN_NAME_SURNAME_MIN_NAMED = 3;
 
+/** How many times the articles name `g` with everything merged into it (its root's members). */
+function timesNamed(members: Membership, g: Group): number {
+  return members.of(root(g)).reduce((sum, m) => sum + m.candidates.length, 0);
+}
+
 /**
  * "Markwayne will build on …", "Marco [Rubio] is fantastic": a first name written alone is the one person
  * of the index it opens, when only one does and the articles name them often (GIVEN_NAME_SURNAME_MIN_NAMED)
@@ -573,13 +573,11 @@ function mergeGivenNames(groups: Map<string, Group>, people: Group[], members: M
     bearers.add(root(p));
     byFirstName.set(first, bearers);
   }
-  const namedTimes = (g: Group) =>
-    members.of(root(g)).reduce((sum, m) => sum + m.candidates.length, 0);
   for (const g of groups.values()) {
     if (g.mergedInto || g.key.includes(' ') || g.surfaces.size === 0) continue;
     if ([...g.surfaces.keys()].some((s) => PLACES.has(s) || isAcronym(s))) continue;
     const bearers = [...(byFirstName.get(g.key) ?? [])].filter((p) => p !== root(g));
-    if (bearers.length === 1 && namedTimes(bearers[0]!) >= GIVEN_NAME_SURNAME_MIN_NAMED)
+    if (bearers.length === 1 && timesNamed(members, bearers[0]!) >= GIVEN_NAME_SURNAME_MIN_NAMED)
       members.merge(g, bearers[0]!);
   }
 }
