@@ -88,7 +88,7 @@ export function OwnSourcesSection() {
                 <cite class="sc-own-title">{s.title ?? t('ownUntitled')}</cite>
                 <span class="sc-own-meta">
                   {s.outlet ? `${s.outlet} · ` : ''}
-                  {t('ownSavedOn', [s.site, formatDate(s.savedAt.slice(0, 10))])}
+                  {t('ownSavedOn', [s.site, formatDate(s.savedAt)])}
                 </span>
               </div>
               <p class="sc-own-names">

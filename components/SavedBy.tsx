@@ -4,9 +4,5 @@ import { t } from '../lib/i18n';
 import type { ArticleMeta } from '../lib/messages';
 
 export function SavedBy({ saved }: { saved: NonNullable<ArticleMeta['saved']> }) {
-  return (
-    <span class="sc-saved-by">
-      {t('ownSavedBy', [saved.site, formatDate(saved.at.slice(0, 10))])}
-    </span>
-  );
+  return <span class="sc-saved-by">{t('ownSavedBy', [saved.site, formatDate(saved.at)])}</span>;
 }

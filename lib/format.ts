@@ -64,8 +64,9 @@ function dateFormat(): Intl.DateTimeFormat {
 }
 
 /** An ISO date ("2025-03-05") as a UTC calendar day, or null when it is not one. */
+/** The day of an ISO date or timestamp ("2025-03-05", "2026-11-29T10:00:00.000Z"), as written. */
 function day(iso: string): Date | null {
-  const d = new Date(`${iso}T00:00:00Z`);
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 

@@ -268,8 +268,8 @@ export function createSearch(index: SourceIndex) {
     // Spelt as written first; only when no name holds the words so and some word is in no sentence
     // either (a typo, not a word the articles use: "gang" is not "Bangladesh"), one typo per word.
     const exact = wordStartHits(q);
-    const misspelt = [...q.matchAll(WORD_RE)].some((m) => !words.has(fold(m[0])));
-    const atWordStart = exact.length > 0 || !misspelt ? exact : wordStartHits(q, true);
+    const misspelt = () => [...q.matchAll(WORD_RE)].some((m) => !words.has(fold(m[0])));
+    const atWordStart = exact.length === 0 && misspelt() ? wordStartHits(q, true) : exact;
     const first = new Set(atWordStart.map((h) => h.entity.id));
     const byName = [
       ...atWordStart,

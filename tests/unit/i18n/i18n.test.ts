@@ -28,6 +28,8 @@ describe('English', () => {
 
   it('writes dates and spans of dates as British English does', () => {
     expect(formatDate('2025-03-05')).toBe('5 Mar 2025');
+    // A timestamp (when an own source was saved) is written as its day.
+    expect(formatDate('2026-11-29T10:00:00.000Z')).toBe('29 Nov 2026');
     expect(formatDate(null)).toBe('date unknown');
     expect(formatDate('sometime')).toBe('sometime');
     expect(formatDateRange('2025-03-05', '2025-03-05')).toBe('5 Mar 2025');
